@@ -1,0 +1,212 @@
+package io.lakelet.core.protocol;
+
+import io.lakelet.core.error.AwsException;
+import io.lakelet.core.error.CommonErrors;
+import io.lakelet.core.http.Exchange;
+import io.lakelet.core.http.Request;
+import io.lakelet.core.http.RequestContext;
+import io.lakelet.core.http.Response;
+import io.lakelet.core.protocol.shape.SdkShapes;
+import io.lakelet.core.protocol.shape.Shape;
+import io.lakelet.core.spi.HttpService;
+import io.lakelet.core.spi.ServiceDescriptor;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The awsJson1_1 protocol (and its CBOR variant) for any service: {@code POST /} with
+ * {@code X-Amz-Target: <prefix>.<Operation>}, the input as a JSON (or CBOR) document, the output likewise,
+ * errors as {@code {"__type": code, "message": ...}} plus {@code x-amzn-ErrorType}. A service registers
+ * typed operations against the SDK's model classes; this class does all the wire work.
+ */
+public final class JsonRpcService implements HttpService {
+    public static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+    public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
+
+    private final ServiceDescriptor descriptor;
+    private final Map<String, Registered> operations;
+    private final Set<String> knownOperations;
+    private final BiConsumer<RequestContext, Response.Builder> decorator;
+
+    private JsonRpcService(Builder b) {
+        this.descriptor = b.descriptor;
+        this.operations = Map.copyOf(b.operations);
+        this.knownOperations = Set.copyOf(b.known);
+        this.decorator = b.decorator;
+    }
+
+    public static Builder builder(ServiceDescriptor descriptor) {
+        return new Builder(descriptor);
+    }
+
+    /** The operations this service implements. */
+    public Set<String> operationNames() {
+        return operations.keySet();
+    }
+
+    @Override
+    public void handle(Exchange exchange) throws Exception {
+        Request request = exchange.request();
+        RequestContext ctx = exchange.context();
+        String operation = operationName(request.header("X-Amz-Target"));
+        ctx.operation(operation);
+        Registered op = operation == null ? null : operations.get(operation);
+        if (op == null) {
+            if (operation != null && knownOperations.contains(operation)) {
+                throw CommonErrors.notImplemented(descriptor.displayName(), operation);
+            }
+            throw CommonErrors.unknownOperation(operation);
+        }
+        JsonCodec codec = codecFor(request);
+        Shape.StructBuilder builder = op.inputShape.newStruct();
+        codec.readStructure(request.bodyStream(), op.inputShape, builder);
+        Object input = builder.build();
+        switch (op.kind) {
+            case SYNC -> exchange.respond(encode(codec, ctx, op.sync.invoke(ctx, input)));
+            case ASYNC -> op.async.invoke(ctx, input).whenComplete((out, err) -> {
+                if (err == null) {
+                    exchange.respond(encode(codec, ctx, out));
+                } else {
+                    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                    AwsException aws = cause instanceof AwsException a ? a : internal(cause);
+                    exchange.respond(renderError(aws, request, ctx));
+                }
+            });
+            case EXCHANGE -> op.exchange.invoke(exchange, input);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    private static AwsException internal(Throwable cause) {
+        org.slf4j.LoggerFactory.getLogger(JsonRpcService.class).error("operation failed", cause);
+        return CommonErrors.internal("Lakelet failed to complete the request: " + cause);
+    }
+
+    /** The codec for a request: CBOR when the client sent CBOR, JSON otherwise. */
+    public static JsonCodec codecFor(Request request) {
+        String type = request.header("Content-Type");
+        return type != null && type.startsWith(CBOR_CONTENT_TYPE) ? JsonCodec.CBOR : JsonCodec.JSON;
+    }
+
+    private Response encode(JsonCodec codec, RequestContext ctx, Object output) {
+        ByteSink sink = new ByteSink();
+        if (output == null) {
+            sink.writeBytes(codec.isCbor() ? new byte[] {(byte) 0xA0} : new byte[] {'{', '}'});
+        } else {
+            codec.writeStructure(sink, output, SdkShapes.of(((SdkPojo) output).getClass()));
+        }
+        Response.Builder b = Response.status(200)
+                .header("Content-Type", codec.isCbor() ? CBOR_CONTENT_TYPE : JSON_CONTENT_TYPE)
+                .header("x-amzn-RequestId", ctx.requestId());
+        decorator.accept(ctx, b);
+        return b.body(sink.buffer(), 0, sink.size()).build();
+    }
+
+    @Override
+    public Response renderError(AwsException error, Request request, RequestContext context) {
+        return renderJsonError(error, codecFor(request), descriptor.jsonMessageKey(), context, decorator);
+    }
+
+    /** Renders an error the awsJson1_1 way (also used by the router before a service is known). */
+    public static Response renderJsonError(AwsException error, JsonCodec codec, String messageKey,
+                                           RequestContext context,
+                                           BiConsumer<RequestContext, Response.Builder> decorator) {
+        ByteSink sink = new ByteSink();
+        codec.writeError(sink, error.code(), messageKey, error.getMessage(), error.fields());
+        Response.Builder b = Response.status(error.status())
+                .header("Content-Type", codec.isCbor() ? CBOR_CONTENT_TYPE : JSON_CONTENT_TYPE)
+                .header("x-amzn-RequestId", context.requestId())
+                .header("x-amzn-ErrorType", error.code());
+        error.headers().forEach(b::header);
+        if (decorator != null) {
+            decorator.accept(context, b);
+        }
+        return b.body(sink.buffer(), 0, sink.size()).build();
+    }
+
+    private static String operationName(String target) {
+        if (target == null) {
+            return null;
+        }
+        int dot = target.lastIndexOf('.');
+        return dot < 0 ? target : target.substring(dot + 1);
+    }
+
+    private enum Kind { SYNC, ASYNC, EXCHANGE }
+
+    private record Registered(Kind kind, Shape inputShape, Operation<Object, Object> sync,
+                              AsyncOperation<Object, Object> async, ExchangeOperation<Object> exchange) {
+    }
+
+    /** Registers the operations of one service. */
+    public static final class Builder {
+        private final ServiceDescriptor descriptor;
+        private final Map<String, Registered> operations = new HashMap<>();
+        private final Set<String> known = new HashSet<>();
+        private BiConsumer<RequestContext, Response.Builder> decorator = (c, b) -> { };
+
+        private Builder(ServiceDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @SuppressWarnings("unchecked")
+        public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
+                                                                         Operation<? super I, O> op) {
+            return add(name, new Registered(Kind.SYNC, SdkShapes.of(input),
+                    (Operation<Object, Object>) (Operation<?, ?>) op, null, null));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <I extends SdkPojo, O extends SdkPojo> Builder asyncOperation(String name, Class<I> input,
+                                                                              AsyncOperation<? super I, O> op) {
+            return add(name, new Registered(Kind.ASYNC, SdkShapes.of(input), null,
+                    (AsyncOperation<Object, Object>) (AsyncOperation<?, ?>) op, null));
+        }
+
+        @SuppressWarnings("unchecked")
+        public <I extends SdkPojo> Builder exchangeOperation(String name, Class<I> input, ExchangeOperation<? super I> op) {
+            return add(name, new Registered(Kind.EXCHANGE, SdkShapes.of(input), null, null,
+                    (ExchangeOperation<Object>) (ExchangeOperation<?>) op));
+        }
+
+        /**
+         * Declares every operation of the AWS API, taken from the SDK's client interface, so that one
+         * Lakelet does not implement yet is refused as not implemented rather than as unknown.
+         */
+        public Builder knownOperationsOf(Class<?> clientInterface) {
+            for (Method m : clientInterface.getMethods()) {
+                Class<?>[] params = m.getParameterTypes();
+                if (params.length == 1 && SdkPojo.class.isAssignableFrom(params[0])
+                        && params[0].getSimpleName().endsWith("Request")) {
+                    String simple = params[0].getSimpleName();
+                    known.add(simple.substring(0, simple.length() - "Request".length()));
+                }
+            }
+            return this;
+        }
+
+        /** Adds headers to every successful and failed response (e.g. Kinesis's {@code x-amz-id-2}). */
+        public Builder decorateResponses(BiConsumer<RequestContext, Response.Builder> decorator) {
+            this.decorator = decorator;
+            return this;
+        }
+
+        private Builder add(String name, Registered r) {
+            if (operations.putIfAbsent(name, r) != null) {
+                throw new IllegalArgumentException("operation " + name + " registered twice");
+            }
+            return this;
+        }
+
+        public JsonRpcService build() {
+            return new JsonRpcService(this);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.lakelet.core.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one RocksDB instance that holds all of Lakelet's state. Each service owns {@link Keyspace}s (column
+ * families); writes that must be atomic go through one {@link Batch}.
+ *
+ * <p>This class is the single owner of every native handle: the database, its options and the column
+ * family handles are closed here and only here, in reverse order of opening. A handle used after close
+ * would crash the JVM, so every operation holds the read side of a lock that {@link #close()} takes for
+ * writing; operations after close fail with {@link IllegalStateException}.
+ *
+ * <p>Keyspaces whose names end in {@code .blobs} keep large values in blob files (BlobDB), out of the LSM
+ * tree, for object bytes.
+ */
+public final class Storage implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
+    private static final String BLOBS_SUFFIX = ".blobs";
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final Path dir;
+    private final boolean temporary;
+    private final SyncPolicy syncPolicy;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions plainOptions;
+    private final ColumnFamilyOptions blobOptions;
+    private final WriteOptions writeOptions;
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles = new ArrayList<>();
+    private final Map<String, Keyspace> keyspaces = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService syncer;
+    private volatile boolean closed;
+
+    private Storage(Path dir, boolean temporary, SyncPolicy syncPolicy, long syncIntervalMillis) {
+        this.dir = dir;
+        this.temporary = temporary;
+        this.syncPolicy = syncPolicy;
+        this.dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxBackgroundJobs(2)
+                .setKeepLogFileNum(2);
+        this.plainOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.LZ4_COMPRESSION);
+        this.blobOptions = new ColumnFamilyOptions()
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(4096)
+                .setEnableBlobGarbageCollection(true)
+                .setCompressionType(CompressionType.NO_COMPRESSION);
+        this.writeOptions = new WriteOptions()
+                .setSync(syncPolicy == SyncPolicy.ALWAYS)
+                .setDisableWAL(syncPolicy == SyncPolicy.NONE);
+        try {
+            Files.createDirectories(dir);
+            List<byte[]> existing;
+            try (Options options = new Options()) {
+                existing = RocksDB.listColumnFamilies(options, dir.toString());
+            }
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, plainOptions));
+            for (byte[] name : existing) {
+                String n = new String(name, StandardCharsets.UTF_8);
+                if (!n.equals("default")) {
+                    descriptors.add(new ColumnFamilyDescriptor(name, optionsFor(n)));
+                }
+            }
+            this.db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+            for (int i = 1; i < descriptors.size(); i++) {
+                String n = new String(descriptors.get(i).getName(), StandardCharsets.UTF_8);
+                keyspaces.put(n, new Keyspace(this, n, handles.get(i)));
+            }
+        } catch (RocksDBException | IOException e) {
+            closeOptions();
+            throw new StorageException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+        }
+        if (syncPolicy == SyncPolicy.INTERVAL) {
+            syncer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "lakelet-wal-sync");
+                t.setDaemon(true);
+                return t;
+            });
+            syncer.scheduleWithFixedDelay(this::syncWal, syncIntervalMillis, syncIntervalMillis, TimeUnit.MILLISECONDS);
+        } else {
+            syncer = null;
+        }
+    }
+
+    /** Opens (or creates) a persistent store in {@code dir}. */
+    public static Storage open(Path dir, SyncPolicy syncPolicy, long syncIntervalMillis) {
+        return new Storage(dir, false, syncPolicy, syncIntervalMillis);
+    }
+
+    /** A store in a new temporary directory that is removed when the store closes. */
+    public static Storage temporary(SyncPolicy syncPolicy) {
+        try {
+            Path dir = Files.createTempDirectory("lakelet-");
+            return new Storage(dir, true, syncPolicy, 1000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public boolean isTemporary() {
+        return temporary;
+    }
+
+    public SyncPolicy syncPolicy() {
+        return syncPolicy;
+    }
+
+    /** The keyspace of that name, created on first use. Names are global: prefix them with the service id. */
+    public Keyspace keyspace(String name) {
+        Keyspace ks = keyspaces.get(name);
+        if (ks != null) {
+            return ks;
+        }
+        synchronized (keyspaces) {
+            ks = keyspaces.get(name);
+            if (ks == null) {
+                ks = read(() -> {
+                    ColumnFamilyHandle h = db.createColumnFamily(
+                            new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), optionsFor(name)));
+                    handles.add(h);
+                    return new Keyspace(this, name, h);
+                });
+                keyspaces.put(name, ks);
+            }
+            return ks;
+        }
+    }
+
+    /** A new atomic batch of writes across keyspaces; nothing is visible until {@link Batch#commit()}. */
+    public Batch batch() {
+        return new Batch(this);
+    }
+
+    /** Deletes every key of every keyspace (the reset endpoint); keyspaces themselves remain. */
+    public void clear() {
+        for (Keyspace ks : keyspaces.values()) {
+            ks.clear();
+        }
+    }
+
+    /** Names and approximate key counts of the keyspaces, for the health endpoint. */
+    public Map<String, Long> describe() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        keyspaces.keySet().stream().sorted().forEach(n -> out.put(n, keyspaces.get(n).approximateCount()));
+        return out;
+    }
+
+    // Package-private primitives used by Keyspace and Batch, all under the lifecycle read lock.
+
+    RocksDB db() {
+        return db;
+    }
+
+    WriteOptions writeOptions() {
+        return writeOptions;
+    }
+
+    void write(WriteBatch batch) {
+        read(() -> {
+            db.write(writeOptions, batch);
+            return null;
+        });
+    }
+
+    <T> T read(RocksCall<T> call) {
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the store is closed");
+            }
+            return call.call();
+        } catch (RocksDBException e) {
+            throw new StorageException(e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    RocksIterator newIterator(ColumnFamilyHandle handle) {
+        return read(() -> db.newIterator(handle));
+    }
+
+    /** Runs an iterator's close under the lock so it cannot race with the store's close. */
+    void closeIterator(RocksIterator it) {
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (!closed) {
+                it.close();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    interface RocksCall<T> {
+        T call() throws RocksDBException;
+    }
+
+    private void syncWal() {
+        try {
+            read(() -> {
+                db.syncWal();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            if (!closed) {
+                LOG.warn("syncing the write-ahead log failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private ColumnFamilyOptions optionsFor(String name) {
+        return name.endsWith(BLOBS_SUFFIX) ? blobOptions : plainOptions;
+    }
+
+    /**
+     * Flushes and closes the store. With the NONE policy the memtables are flushed first so a clean
+     * shutdown keeps everything. A temporary store's directory is deleted.
+     */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock lock = lifecycle.writeLock();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (syncer != null) {
+                syncer.shutdownNow();
+            }
+            try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+                if (syncPolicy == SyncPolicy.NONE && !temporary) {
+                    db.flush(flush, handles);
+                }
+                if (syncPolicy != SyncPolicy.NONE) {
+                    db.syncWal();
+                }
+            } catch (RocksDBException e) {
+                LOG.warn("flushing the store on close failed: {}", e.getMessage());
+            }
+            for (int i = handles.size() - 1; i >= 0; i--) {
+                handles.get(i).close();
+            }
+            db.close();
+            closeOptions();
+        } finally {
+            lock.unlock();
+        }
+        if (temporary) {
+            deleteRecursively(dir);
+        }
+    }
+
+    private void closeOptions() {
+        writeOptions.close();
+        blobOptions.close();
+        plainOptions.close();
+        dbOptions.close();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not remove the temporary store {}: {}", dir, e.getMessage());
+        }
+    }
+}
