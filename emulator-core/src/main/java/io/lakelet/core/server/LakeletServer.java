@@ -1,6 +1,7 @@
 package io.lakelet.core.server;
 
 import io.lakelet.core.config.LakeletConfig;
+import io.lakelet.core.events.EventBus;
 import io.lakelet.core.routing.Router;
 import io.lakelet.core.spi.HttpService;
 import io.lakelet.core.spi.Ports;
@@ -49,6 +50,7 @@ public final class LakeletServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService scheduler;
     private final Ports ports = new Ports();
+    private final EventBus events;
     private final List<ServiceRuntime> services = new ArrayList<>();
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
@@ -67,6 +69,7 @@ public final class LakeletServer implements AutoCloseable {
                 new SynchronousQueue<>(), threadFactory("lakelet-worker"));
         this.workers = pool;
         this.scheduler = Executors.newScheduledThreadPool(2, threadFactory("lakelet-timer"));
+        this.events = new EventBus(workers);
         try {
             startServices(modules);
             Router<ServiceRuntime> router = new Router<>();
@@ -146,6 +149,11 @@ public final class LakeletServer implements AutoCloseable {
             @Override
             public Ports ports() {
                 return ports;
+            }
+
+            @Override
+            public EventBus events() {
+                return events;
             }
         };
         for (ServiceModule m : modules) {

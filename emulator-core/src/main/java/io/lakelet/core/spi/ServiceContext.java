@@ -27,6 +27,9 @@ public interface ServiceContext {
 
     Ports ports();
 
+    /** In-process events between services (S3 object events and the like). */
+    io.lakelet.core.events.EventBus events();
+
     /** The default account id, for background work that has no request. */
     default String defaultAccount() {
         return config().defaultAccount();
