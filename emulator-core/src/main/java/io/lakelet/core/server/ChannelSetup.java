@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
@@ -51,17 +52,30 @@ final class ChannelSetup extends ChannelInitializer<Channel> {
 
     @Override
     protected void initChannel(Channel ch) {
-        if (ssl != null) {
-            ch.pipeline().addLast(new OptionalSslHandler(ssl) {
-                @Override
-                protected io.netty.handler.ssl.SslHandler newSslHandler(ChannelHandlerContext ctx, SslContext context) {
-                    // TLS detected: negotiate the protocol once the handshake completes.
-                    ctx.pipeline().addAfter(ctx.name(), "alpn", new Alpn());
-                    return super.newSslHandler(ctx, context);
-                }
-            });
+        if (ssl == null) {
+            cleartext(ch.pipeline());
+            return;
         }
-        cleartext(ch.pipeline());
+        ch.pipeline().addLast(new OptionalSslHandler(ssl) {
+            @Override
+            protected io.netty.handler.ssl.SslHandler newSslHandler(ChannelHandlerContext ctx, SslContext context) {
+                // TLS: once the handshake completes, ALPN decides between h2 and http/1.1.
+                ctx.pipeline().addAfter(ctx.name(), "alpn", new Alpn());
+                return super.newSslHandler(ctx, context);
+            }
+
+            @Override
+            protected ChannelHandler newNonSslHandler(ChannelHandlerContext ctx) {
+                return new io.netty.channel.ChannelHandlerAdapter() {
+                    @Override
+                    public void handlerAdded(ChannelHandlerContext c) {
+                        // Cleartext on a TLS-enabled port: the same pipeline as without TLS.
+                        cleartext(c.pipeline());
+                        c.pipeline().remove(this);
+                    }
+                };
+            }
+        });
     }
 
     /** HTTP/1.1 with h2c upgrade and prior-knowledge detection. */
@@ -71,12 +85,24 @@ final class ChannelSetup extends ChannelInitializer<Channel> {
                 protocol -> AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
                         ? new Http2ServerUpgradeCodec(http2FrameCodec(), new Http2MultiplexHandler(streamSetup()))
                         : null,
-                MAX_UPGRADE_BODY);
+                MAX_UPGRADE_BODY) {
+            @Override
+            protected boolean shouldHandleUpgradeRequest(io.netty.handler.codec.http.HttpRequest req) {
+                // Upgrading would mean holding the whole body in memory first; answer in HTTP/1.1 instead,
+                // as RFC 9113 allows. The client upgrades on a later request without a body.
+                return HttpUtil.getContentLength(req, 0L) == 0 && !HttpUtil.isTransferEncodingChunked(req)
+                        && super.shouldHandleUpgradeRequest(req);
+            }
+        };
         p.addLast(new CleartextHttp2ServerUpgradeHandler(codec, upgrade, http2Setup()));
+        addHttp1Handlers(p);
+        p.addLast("h2-switch", new SwitchToHttp2());
+    }
+
+    private void addHttp1Handlers(ChannelPipeline p) {
         p.addLast("h1-keepalive", new HttpServerKeepAliveHandler());
         p.addLast("h1-continue", new HttpServerExpectContinueHandler());
         p.addLast("h1-handler", new RequestHandler(dispatcher));
-        p.addLast("h2-switch", new SwitchToHttp2());
     }
 
     private static HttpServerCodec http1Codec() {
@@ -153,16 +179,12 @@ final class ChannelSetup extends ChannelInitializer<Channel> {
 
         @Override
         protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            ChannelPipeline p = ctx.pipeline();
             if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-                ChannelPipeline p = ctx.pipeline();
-                for (String name : p.names()) {
-                    if (p.get(name) instanceof CleartextHttp2ServerUpgradeHandler
-                            || "h1-keepalive".equals(name) || "h1-continue".equals(name)
-                            || "h1-handler".equals(name) || "h2-switch".equals(name)) {
-                        p.remove(name);
-                    }
-                }
                 p.addLast(http2FrameCodec(), new Http2MultiplexHandler(streamSetup()), new SwitchToHttp2());
+            } else {
+                p.addLast(http1Codec());
+                addHttp1Handlers(p);
             }
         }
     }

@@ -40,6 +40,9 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger("io.lakelet.requests");
     private static final Logger ERRORS = LoggerFactory.getLogger(RequestHandler.class);
 
+    /** A body left unread by an early answer is drained up to this size to keep the connection; beyond, it closes. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
     private final Dispatcher dispatcher;
     private ChannelHandlerContext ctx;
 
@@ -49,10 +52,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private boolean keepAlive;
     private CompositeByteBuf aggregate;
     private long aggregateLimit;
-    private StreamingBody streaming;
+    private volatile StreamingBody streaming;
     private boolean discarding;
     private boolean bodyComplete;
     private volatile boolean closeAfterResponse;
+    private volatile boolean drainable;
     private long startNanos;
     private volatile NettyExchange current;
 
@@ -97,6 +101,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         HttpService service = target.service();
         long declared = HttpUtil.getContentLength(req, -1L);
         boolean hasBody = declared > 0 || HttpUtil.isTransferEncodingChunked(req);
+        drainable = declared >= 0 && declared <= DRAIN_LIMIT;
         if (hasBody && service.streamsBody(routing)) {
             streaming = new StreamingBody(declared, new StreamingBody.ReadControl() {
                 @Override
@@ -232,10 +237,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             }
             if (streaming != null) {
                 if (!streaming.isEnded()) {
-                    // Answered before the whole body arrived: drop the rest and close after it.
+                    // Answered before the whole body arrived: drain the rest (or close, see mustClose).
                     streaming.abandon();
                     discarding = true;
-                    closeAfterResponse = true;
+                    closeAfterResponse |= !drainable;
                 }
                 streaming = null;
             }
@@ -252,9 +257,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** Whether the connection closes after this response (a body left unread, a malformed request). */
+    /** Whether the connection closes after this response (a large body left unread, a malformed request). */
     boolean mustClose() {
-        return closeAfterResponse || streaming != null && !streaming.isEnded();
+        StreamingBody body = streaming;
+        return closeAfterResponse || body != null && !body.isEnded() && !drainable;
     }
 
     private void sendPlain(HttpResponseStatus status, String text) {

@@ -1,0 +1,123 @@
+package io.lakelet.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorageTest {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String s(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dataWrittenBeforeCloseIsThereAfterReopen() {
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            Keyspace ks = storage.keyspace("test.things");
+            ks.put(b("a"), b("1"));
+            storage.batch().put(ks, b("b"), b("2")).put(storage.keyspace("test.blobs"), b("x"), new byte[10_000]).commit();
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            assertThat(s(storage.keyspace("test.things").get(b("a")))).isEqualTo("1");
+            assertThat(s(storage.keyspace("test.things").get(b("b")))).isEqualTo("2");
+            assertThat(storage.keyspace("test.blobs").get(b("x"))).hasSize(10_000);
+        }
+    }
+
+    @Test
+    void withoutAWriteAheadLogACleanCloseStillKeepsEverything() {
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            storage.keyspace("test.things").put(b("k"), b("v"));
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            assertThat(s(storage.keyspace("test.things").get(b("k")))).isEqualTo("v");
+        }
+    }
+
+    @Test
+    void scansReturnOnlyThePrefixInKeyOrder() {
+        try (Storage storage = Storage.open(dir, SyncPolicy.ALWAYS, 1000)) {
+            Keyspace ks = storage.keyspace("test.scan");
+            for (String k : List.of("acc\0b", "acc\0a", "acd\0z", "ab\0q", "acc\0c")) {
+                ks.put(b(k), b(k.toUpperCase()));
+            }
+            List<String> keys = new ArrayList<>();
+            try (Scan scan = ks.scan(b("acc\0"))) {
+                for (Scan.Entry e : scan) {
+                    keys.add(s(e.key()));
+                }
+            }
+            assertThat(keys).containsExactly("acc\0a", "acc\0b", "acc\0c");
+            assertThat(s(ks.last(b("acc\0")).key())).isEqualTo("acc\0c");
+            assertThat(ks.last(b("zz"))).isNull();
+
+            ks.deletePrefix(b("acc\0"));
+            try (Scan scan = ks.scan(b("ac"))) {
+                assertThat(scan.hasNext()).isTrue();
+                assertThat(s(scan.next().key())).isEqualTo("acd\0z");
+                assertThat(scan.hasNext()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aBatchIsAllOrNothingAndClearEmptiesEveryKeyspace() {
+        try (Storage storage = Storage.temporary(SyncPolicy.INTERVAL)) {
+            Keyspace a = storage.keyspace("test.a");
+            Keyspace c = storage.keyspace("test.c");
+            try (Batch batch = storage.batch()) {
+                batch.put(a, b("1"), b("one")).put(c, b("2"), b("two"));
+                assertThat(a.get(b("1"))).isNull();
+                batch.commit();
+            }
+            assertThat(s(a.get(b("1")))).isEqualTo("one");
+            assertThat(s(c.get(b("2")))).isEqualTo("two");
+
+            storage.clear();
+            assertThat(a.get(b("1"))).isNull();
+            assertThat(c.get(b("2"))).isNull();
+            a.put(b("again"), b("ok"));
+            assertThat(s(a.get(b("again")))).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void aTemporaryStoreRemovesItsDirectoryAndAClosedStoreRefusesWork() {
+        Storage storage = Storage.temporary(SyncPolicy.INTERVAL);
+        Path tmp = storage.directory();
+        Keyspace ks = storage.keyspace("test.x");
+        ks.put(b("k"), b("v"));
+        assertThat(Files.exists(tmp)).isTrue();
+
+        storage.close();
+
+        assertThat(Files.exists(tmp)).isFalse();
+        assertThatThrownBy(() -> ks.get(b("k"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void numericKeyPartsSortInNumericOrder() {
+        byte[] minus = Keys.builder().add(-5L).build();
+        byte[] zero = Keys.builder().add(0L).build();
+        byte[] big = Keys.builder().add(1L << 40).build();
+        assertThat(Keys.compare(minus, zero)).isNegative();
+        assertThat(Keys.compare(zero, big)).isNegative();
+        assertThat(Keys.readLong(big, 0)).isEqualTo(1L << 40);
+        assertThat(Keys.prefixEnd(new byte[] {1, (byte) 0xFF})).containsExactly(2);
+        assertThat(Keys.prefixEnd(new byte[] {(byte) 0xFF})).isNull();
+    }
+}
