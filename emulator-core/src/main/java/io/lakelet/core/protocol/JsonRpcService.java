@@ -28,6 +28,7 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class JsonRpcService implements HttpService {
     public static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+    public static final String JSON_1_0_CONTENT_TYPE = "application/x-amz-json-1.0";
     public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
 
     private final ServiceDescriptor descriptor;
@@ -69,10 +70,10 @@ public final class JsonRpcService implements HttpService {
         codec.readStructure(request.bodyStream(), op.inputShape, builder);
         Object input = builder.build();
         switch (op.kind) {
-            case SYNC -> exchange.respond(encode(codec, ctx, op.sync.invoke(ctx, input)));
+            case SYNC -> exchange.respond(encode(codec, request, ctx, op.sync.invoke(ctx, input)));
             case ASYNC -> op.async.invoke(ctx, input).whenComplete((out, err) -> {
                 if (err == null) {
-                    exchange.respond(encode(codec, ctx, out));
+                    exchange.respond(encode(codec, request, ctx, out));
                 } else {
                     Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                     AwsException aws = cause instanceof AwsException a ? a : internal(cause);
@@ -95,7 +96,7 @@ public final class JsonRpcService implements HttpService {
         return type != null && type.startsWith(CBOR_CONTENT_TYPE) ? JsonCodec.CBOR : JsonCodec.JSON;
     }
 
-    private Response encode(JsonCodec codec, RequestContext ctx, Object output) {
+    private Response encode(JsonCodec codec, Request request, RequestContext ctx, Object output) {
         ByteSink sink = new ByteSink();
         if (output == null) {
             sink.writeBytes(codec.isCbor() ? new byte[] {(byte) 0xA0} : new byte[] {'{', '}'});
@@ -103,7 +104,7 @@ public final class JsonRpcService implements HttpService {
             codec.writeStructure(sink, output, SdkShapes.of(((SdkPojo) output).getClass()));
         }
         Response.Builder b = Response.status(200)
-                .header("Content-Type", codec.isCbor() ? CBOR_CONTENT_TYPE : JSON_CONTENT_TYPE)
+                .header("Content-Type", responseContentType(codec, request))
                 .header("x-amzn-RequestId", ctx.requestId());
         decorator.accept(ctx, b);
         return b.body(sink.buffer(), 0, sink.size()).build();
@@ -111,17 +112,26 @@ public final class JsonRpcService implements HttpService {
 
     @Override
     public Response renderError(AwsException error, Request request, RequestContext context) {
-        return renderJsonError(error, codecFor(request), descriptor.jsonMessageKey(), context, decorator);
+        return renderJsonError(error, codecFor(request), descriptor.jsonMessageKey(), request, context, decorator);
+    }
+
+    /** The response's content type: CBOR, or the JSON version the client sent (1.0 for DynamoDB, else 1.1). */
+    private static String responseContentType(JsonCodec codec, Request request) {
+        if (codec.isCbor()) {
+            return CBOR_CONTENT_TYPE;
+        }
+        String sent = request == null ? null : request.header("Content-Type");
+        return sent != null && sent.startsWith(JSON_1_0_CONTENT_TYPE) ? JSON_1_0_CONTENT_TYPE : JSON_CONTENT_TYPE;
     }
 
     /** Renders an error the awsJson1_1 way (also used by the router before a service is known). */
     public static Response renderJsonError(AwsException error, JsonCodec codec, String messageKey,
-                                           RequestContext context,
+                                           Request request, RequestContext context,
                                            BiConsumer<RequestContext, Response.Builder> decorator) {
         ByteSink sink = new ByteSink();
         codec.writeError(sink, error.code(), messageKey, error.getMessage(), error.fields());
         Response.Builder b = Response.status(error.status())
-                .header("Content-Type", codec.isCbor() ? CBOR_CONTENT_TYPE : JSON_CONTENT_TYPE)
+                .header("Content-Type", responseContentType(codec, request))
                 .header("x-amzn-RequestId", context.requestId())
                 .header("x-amzn-ErrorType", error.code());
         error.headers().forEach(b::header);

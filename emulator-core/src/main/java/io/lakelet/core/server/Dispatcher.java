@@ -86,7 +86,7 @@ final class Dispatcher {
 
         @Override
         public Response renderError(AwsException error, Request request, RequestContext context) {
-            return JsonRpcService.renderJsonError(error, JsonRpcService.codecFor(request), "message", context, null);
+            return JsonRpcService.renderJsonError(error, JsonRpcService.codecFor(request), "message", request, context, null);
         }
     }
 

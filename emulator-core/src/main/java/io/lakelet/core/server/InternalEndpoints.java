@@ -93,6 +93,6 @@ final class InternalEndpoints implements HttpService {
 
     @Override
     public Response renderError(AwsException error, Request request, RequestContext context) {
-        return JsonRpcService.renderJsonError(error, JsonCodec.JSON, "message", context, null);
+        return JsonRpcService.renderJsonError(error, JsonCodec.JSON, "message", request, context, null);
     }
 }
