@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.lakelet.core.error.AwsException;
 import io.lakelet.core.error.CommonErrors;
 import io.lakelet.core.protocol.shape.Location;
@@ -442,7 +443,13 @@ public final class JsonCodec {
         TimestampFormat format = member != null && member.timestampFormat() != null
                 ? member.timestampFormat() : defaultTimestampFormat();
         switch (format) {
-            case EPOCH_MILLIS -> g.writeNumber(t.toEpochMilli());
+            case EPOCH_MILLIS -> {
+                if (g instanceof CBORGenerator cborGenerator) {
+                    // Tag 1 (epoch-based date/time) as AWS and the SDK write it; the value is milliseconds.
+                    cborGenerator.writeTag(1);
+                }
+                g.writeNumber(t.toEpochMilli());
+            }
             case EPOCH_SECONDS -> g.writeNumber(Timestamps.toEpochSeconds(t));
             case DATE_TIME, HTTP_DATE -> g.writeString(Timestamps.format(t, format));
             default -> throw new IllegalStateException();

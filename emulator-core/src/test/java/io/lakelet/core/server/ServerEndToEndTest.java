@@ -84,11 +84,13 @@ class ServerEndToEndTest {
 
     @Test
     void asyncClientOverH2cPriorKnowledgeGetsTimestampsAndAsyncAnswers() throws Exception {
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         StreamDescriptionSummary s = async.describeStreamSummary(b -> b.streamName("abc")).get()
                 .streamDescriptionSummary();
+        java.time.Instant after = java.time.Instant.now();
         assertThat(s.streamName()).isEqualTo("abc");
         assertThat(s.streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/abc");
-        assertThat(s.streamCreationTimestamp()).isNotNull();
+        assertThat(s.streamCreationTimestamp()).as("a CBOR timestamp keeps its milliseconds").isBetween(before, after);
         assertThat(s.openShardCount()).isEqualTo(1);
     }
 
