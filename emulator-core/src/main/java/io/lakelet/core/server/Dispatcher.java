@@ -25,7 +25,8 @@ final class Dispatcher {
     private final HttpService internal;
     private final ExecutorService workers;
     private final Clock clock;
-    private final LakeletConfig config;
+    private final String defaultAccount;
+    private final String defaultRegion;
 
     Dispatcher(Router<ServiceRuntime> router, HttpService internal, ExecutorService workers, Clock clock,
                LakeletConfig config) {
@@ -33,7 +34,9 @@ final class Dispatcher {
         this.internal = internal;
         this.workers = workers;
         this.clock = clock;
-        this.config = config;
+        // Read once: configuration lookups are too slow for the event loop's per-request path.
+        this.defaultAccount = config.defaultAccount();
+        this.defaultRegion = config.defaultRegion();
     }
 
     ExecutorService workers() {
@@ -60,8 +63,8 @@ final class Dispatcher {
     private RequestContext context(Request head, SigV4 sig, String serviceId) {
         String accessKey = sig == null ? null : sig.accessKey();
         String account = SigV4.accountOf(accessKey);
-        String region = sig == null || sig.region().isEmpty() ? config.defaultRegion() : sig.region();
-        return new RequestContext(newRequestId(), account == null ? config.defaultAccount() : account, region,
+        String region = sig == null || sig.region().isEmpty() ? defaultRegion : sig.region();
+        return new RequestContext(newRequestId(), account == null ? defaultAccount : account, region,
                 accessKey, serviceId, clock.instant());
     }
 

@@ -227,34 +227,40 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     /** Called when the response was written (or failed); may run on any thread. */
     void completed(NettyExchange exchange, boolean success) {
-        ctx.executor().execute(() -> {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} {} {}ms", exchange.context().serviceId(),
-                        exchange.context().operation() != null ? exchange.context().operation()
-                                : exchange.request().method() + " " + exchange.request().rawPath(),
-                        exchange.status(), exchange.context().requestId(),
-                        (System.nanoTime() - startNanos) / 1_000_000);
+        if (ctx.executor().inEventLoop()) {
+            afterResponse(exchange, success);
+        } else {
+            ctx.executor().execute(() -> afterResponse(exchange, success));
+        }
+    }
+
+    private void afterResponse(NettyExchange exchange, boolean success) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} {} {}ms", exchange.context().serviceId(),
+                    exchange.context().operation() != null ? exchange.context().operation()
+                            : exchange.request().method() + " " + exchange.request().rawPath(),
+                    exchange.status(), exchange.context().requestId(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+        }
+        if (streaming != null) {
+            if (!streaming.isEnded()) {
+                // Answered before the whole body arrived: drain the rest (or close, see mustClose).
+                streaming.abandon();
+                discarding = true;
+                closeAfterResponse |= !drainable;
             }
-            if (streaming != null) {
-                if (!streaming.isEnded()) {
-                    // Answered before the whole body arrived: drain the rest (or close, see mustClose).
-                    streaming.abandon();
-                    discarding = true;
-                    closeAfterResponse |= !drainable;
-                }
-                streaming = null;
-            }
-            if (!success || closeAfterResponse && (bodyComplete || !(ctx.channel() instanceof Http2StreamChannel))) {
-                ctx.close();
-                return;
-            }
-            if (!keepAlive && !(ctx.channel() instanceof Http2StreamChannel)) {
-                ctx.close();
-                return;
-            }
-            ctx.channel().config().setAutoRead(true);
-            ctx.read();
-        });
+            streaming = null;
+        }
+        if (!success || closeAfterResponse && (bodyComplete || !(ctx.channel() instanceof Http2StreamChannel))) {
+            ctx.close();
+            return;
+        }
+        if (!keepAlive && !(ctx.channel() instanceof Http2StreamChannel)) {
+            ctx.close();
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
+        ctx.read();
     }
 
     /** Whether the connection closes after this response (a large body left unread, a malformed request). */

@@ -155,13 +155,16 @@ public final class SdkShapes {
                 synchronized (this) {
                     m = members;
                     if (m == null) {
+                        // Filled before it is published: a reader on the lock-free path above must never
+                        // see a half-built list. Recursion needs no early publication, since shapeOf only
+                        // caches member shapes and never asks for their members.
                         List<Member> list = new ArrayList<>();
-                        members = Collections.unmodifiableList(list);
                         for (SdkField<?> f : builders.get().sdkFields()) {
                             list.add(new Member(f.memberName(), f.locationName(), locationOf(f.location()),
                                     shapeOf(f), formatOf(f), f.containsTrait(PayloadTrait.class), f));
                         }
-                        m = members;
+                        m = Collections.unmodifiableList(list);
+                        members = m;
                     }
                 }
             }
