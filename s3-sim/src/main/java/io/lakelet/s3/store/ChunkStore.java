@@ -1,0 +1,150 @@
+package io.lakelet.s3.store;
+
+import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.Keys;
+import io.lakelet.core.storage.Keyspace;
+import io.lakelet.core.storage.Scan;
+import io.lakelet.core.storage.Storage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Object bytes in fixed-size chunks under a data id, in a BlobDB keyspace. Writing a segment first
+ * records the data id as pending; the metadata commit that makes the segment visible removes the
+ * pending mark in the same batch. Pending segments left by a crash or a failed upload are deleted at
+ * start, so no orphan chunks survive.
+ */
+public final class ChunkStore {
+    /** Every chunk but the last of a segment holds exactly this many bytes. */
+    public static final int CHUNK_SIZE = 1024 * 1024;
+
+    private final Storage storage;
+    private final Keyspace chunks;
+    private final Keyspace pending;
+    private final Clock clock;
+
+    public ChunkStore(Storage storage, Clock clock) {
+        this.storage = storage;
+        this.chunks = storage.keyspace("s3.chunks.blobs");
+        this.pending = storage.keyspace("s3.pending");
+        this.clock = clock;
+    }
+
+    /** Deletes the chunks of every segment that was being written when the server stopped. */
+    public int removeOrphans() {
+        List<byte[]> ids = new ArrayList<>();
+        try (Scan scan = pending.scan(new byte[0])) {
+            for (Scan.Entry e : scan) {
+                ids.add(e.key());
+            }
+        }
+        for (byte[] id : ids) {
+            try (Batch b = storage.batch()) {
+                b.deletePrefix(chunks, chunkPrefix(new String(id, StandardCharsets.UTF_8)));
+                b.delete(pending, id);
+                b.commit();
+            }
+        }
+        return ids.size();
+    }
+
+    /**
+     * Writes everything {@code in} yields as a new pending segment. On any failure the chunks written so
+     * far are removed before the exception propagates.
+     */
+    public Segment write(InputStream in) throws IOException {
+        String dataId = UUID.randomUUID().toString();
+        pending.put(dataId.getBytes(StandardCharsets.UTF_8), Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
+        long total = 0;
+        int index = 0;
+        byte[] buffer = new byte[CHUNK_SIZE];
+        try {
+            while (true) {
+                int filled = in.readNBytes(buffer, 0, CHUNK_SIZE);
+                if (filled > 0) {
+                    // RocksDB copies the value, so a full buffer is passed as is and reused.
+                    chunks.put(chunkKey(dataId, index++),
+                            filled == CHUNK_SIZE ? buffer : java.util.Arrays.copyOf(buffer, filled));
+                    total += filled;
+                }
+                if (filled < CHUNK_SIZE) {
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            discard(dataId);
+            throw e;
+        }
+        return new Segment(dataId, total);
+    }
+
+    /** Adds to {@code batch} what makes a pending segment permanent. */
+    public void commit(Batch batch, Segment segment) {
+        batch.delete(pending, segment.dataId().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Adds to {@code batch} the deletion of a segment's chunks. */
+    public void delete(Batch batch, Segment segment) {
+        batch.deletePrefix(chunks, chunkPrefix(segment.dataId()));
+        batch.delete(pending, segment.dataId().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Removes a segment that will never be committed. */
+    public void discard(String dataId) {
+        try (Batch b = storage.batch()) {
+            b.deletePrefix(chunks, chunkPrefix(dataId));
+            b.delete(pending, dataId.getBytes(StandardCharsets.UTF_8));
+            b.commit();
+        }
+    }
+
+    /** Discards each segment of the list. */
+    public void discard(List<Segment> segments) {
+        for (Segment s : segments) {
+            discard(s.dataId());
+        }
+    }
+
+    /**
+     * Opens a reader of bytes {@code [offset, offset + length)} of the concatenated segments. Every
+     * segment's scan is opened now, so the reader sees the object as it is at this moment even if it is
+     * overwritten or deleted while being read.
+     */
+    public ChunkReader open(List<Segment> segments, long offset, long length) {
+        List<ChunkReader.Part> parts = new ArrayList<>();
+        long position = 0;
+        long end = offset + length;
+        try {
+            for (Segment s : segments) {
+                long segStart = position;
+                long segEnd = position + s.size();
+                position = segEnd;
+                if (segEnd <= offset || segStart >= end || s.size() == 0) {
+                    continue;
+                }
+                long from = Math.max(offset, segStart) - segStart;
+                long to = Math.min(end, segEnd) - segStart;
+                int firstChunk = (int) (from / CHUNK_SIZE);
+                Scan scan = chunks.scanFrom(chunkPrefix(s.dataId()), chunkKey(s.dataId(), firstChunk));
+                parts.add(new ChunkReader.Part(scan, from - (long) firstChunk * CHUNK_SIZE, to - from));
+            }
+        } catch (RuntimeException e) {
+            parts.forEach(p -> p.scan().close());
+            throw e;
+        }
+        return new ChunkReader(parts);
+    }
+
+    private static byte[] chunkPrefix(String dataId) {
+        return Keys.builder().add(dataId).build();
+    }
+
+    private static byte[] chunkKey(String dataId, int index) {
+        return Keys.builder().add(dataId).add(index).build();
+    }
+}
