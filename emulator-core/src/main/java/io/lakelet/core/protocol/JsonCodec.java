@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import io.lakelet.core.error.AwsException;
@@ -42,6 +44,9 @@ public final class JsonCodec {
             .maxNestingDepth(100)
             .maxStringLength(64 * 1024 * 1024)
             .build();
+
+    /** Reads and writes document values as Jackson trees, on either encoding's parser and generator. */
+    private static final ObjectMapper TREES = new ObjectMapper();
 
     /** The JSON encoding. */
     public static final JsonCodec JSON = new JsonCodec(JsonFactory.builder()
@@ -147,9 +152,11 @@ public final class JsonCodec {
                 List<Object> list = new ArrayList<>();
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == JsonToken.VALUE_NULL) {
-                        if (shape.sparse()) {
-                            list.add(null);
+                        if (!shape.sparse()) {
+                            throw CommonErrors.serialization("Null entries are not allowed in the list"
+                                    + (member == null ? "" : " " + member.wireName()) + ".");
                         }
+                        list.add(null);
                         continue;
                     }
                     list.add(readValue(p, shape.element(), null));
@@ -162,9 +169,11 @@ public final class JsonCodec {
                 while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                     String key = p.currentName();
                     if (p.nextToken() == JsonToken.VALUE_NULL) {
-                        if (shape.sparse()) {
-                            map.put(key, null);
+                        if (!shape.sparse()) {
+                            throw CommonErrors.serialization("Null values are not allowed in the map"
+                                    + (member == null ? "" : " " + member.wireName()) + ".");
                         }
+                        map.put(key, null);
                         continue;
                     }
                     map.put(key, readValue(p, shape.element(), null));
@@ -222,7 +231,7 @@ public final class JsonCodec {
                 }
             }
             case DOCUMENT -> {
-                return p.readValueAsTree();
+                return TREES.readTree(p);
             }
             default -> throw new IllegalStateException("unknown kind " + shape.kind());
         }
@@ -269,7 +278,12 @@ public final class JsonCodec {
     private Instant readTimestamp(JsonParser p, JsonToken t, Member member) throws IOException {
         TimestampFormat format = member != null && member.timestampFormat() != null
                 ? member.timestampFormat() : defaultTimestampFormat();
+        boolean epoch = format == TimestampFormat.EPOCH_SECONDS || format == TimestampFormat.EPOCH_MILLIS;
         if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+            if (!epoch) {
+                throw mismatch(t, "a " + format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                        + " timestamp string", member);
+            }
             if (cbor && format != TimestampFormat.EPOCH_SECONDS || format == TimestampFormat.EPOCH_MILLIS) {
                 return Instant.ofEpochMilli(p.getLongValue());
             }
@@ -277,9 +291,12 @@ public final class JsonCodec {
             return Timestamps.fromEpochSeconds(seconds);
         }
         if (t == JsonToken.VALUE_STRING) {
+            if (epoch && !cbor) {
+                // JSON protocols send epoch timestamps as numbers; a string (even of digits) is malformed.
+                throw mismatch(t, "an epoch-seconds number", member);
+            }
             try {
-                return Timestamps.parse(p.getText(), format == TimestampFormat.EPOCH_SECONDS
-                        || format == TimestampFormat.EPOCH_MILLIS ? TimestampFormat.DATE_TIME : format);
+                return Timestamps.parse(p.getText(), epoch ? TimestampFormat.DATE_TIME : format);
             } catch (IllegalArgumentException e) {
                 throw CommonErrors.serialization("Invalid timestamp '" + p.getText() + "'"
                         + (member == null ? "" : " for " + member.wireName()) + ".");
@@ -363,7 +380,7 @@ public final class JsonCodec {
             }
             for (Map.Entry<String, Object> f : fields.entrySet()) {
                 g.writeFieldName(f.getKey());
-                g.writeObject(f.getValue());
+                TREES.writeValue(g, f.getValue());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -434,7 +451,7 @@ public final class JsonCodec {
                 byte[] bytes = (byte[]) v;
                 g.writeBinary(bytes, 0, bytes.length);
             }
-            case DOCUMENT -> g.writeObject(v);
+            case DOCUMENT -> TREES.writeTree(g, (JsonNode) v);
             default -> throw new IllegalStateException("unknown kind " + shape.kind());
         }
     }

@@ -1,10 +1,12 @@
 package io.lakelet.core.protocol.shape;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
@@ -196,35 +199,65 @@ public final class SdkShapes {
             return fromSdk(v);
         }
 
+        /** Codec values to SDK values: byte[] to SdkBytes, Jackson trees to Documents, inside lists and maps too. */
         private static Object toSdk(Object value) {
             if (value instanceof byte[] bytes) {
                 return SdkBytes.fromByteArrayUnsafe(bytes);
             }
-            if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof byte[]) {
+            if (value instanceof JsonNode node) {
+                return SdkDocuments.fromTree(node);
+            }
+            if (value instanceof List<?> list && needsConversion(list)) {
                 List<Object> out = new ArrayList<>(list.size());
                 for (Object o : list) {
                     out.add(toSdk(o));
                 }
                 return out;
             }
+            if (value instanceof Map<?, ?> map && needsConversion(map.values())) {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(k, toSdk(v)));
+                return out;
+            }
             return value;
         }
 
+        /** SDK values to codec values, the reverse of {@link #toSdk}. */
         private static Object fromSdk(Object value) {
             if (value instanceof SdkBytes bytes) {
                 return bytes.asByteArrayUnsafe();
             }
-            if (value instanceof Instant || value == null) {
-                return value;
+            if (value instanceof Document document) {
+                return SdkDocuments.toTree(document);
             }
-            if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof SdkBytes) {
+            if (value instanceof List<?> list && needsConversion(list)) {
                 List<Object> out = new ArrayList<>(list.size());
                 for (Object o : list) {
                     out.add(fromSdk(o));
                 }
                 return out;
             }
+            if (value instanceof Map<?, ?> map && needsConversion(map.values())) {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(k, fromSdk(v)));
+                return out;
+            }
             return value;
+        }
+
+        /** Whether a collection holds (at any depth) values that differ between the codec and the SDK. */
+        private static boolean needsConversion(java.util.Collection<?> values) {
+            for (Object o : values) {
+                if (o instanceof byte[] || o instanceof SdkBytes || o instanceof JsonNode || o instanceof Document
+                        || o instanceof List<?> l && needsConversion(l)
+                        || o instanceof Map<?, ?> m && needsConversion(m.values())) {
+                    return true;
+                }
+                if (!(o instanceof List<?>) && !(o instanceof Map<?, ?>) && o != null) {
+                    return false; // the elements of a list or map share one type: the first decides
+                }
+            }
+            return false;
         }
     }
 }

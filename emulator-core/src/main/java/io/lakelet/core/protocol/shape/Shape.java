@@ -8,8 +8,9 @@ import java.util.List;
  * derive them from Smithy models to run the AWS protocol conformance cases.
  *
  * <p>Values handed to and from a codec: String, Boolean, Byte, Short, Integer, Long, Float, Double,
- * BigDecimal, BigInteger, {@link java.time.Instant}, byte[] for blobs, {@code List<Object>},
- * {@code Map<String, Object>}, and for structures whatever {@link #newStruct()} builds.
+ * BigDecimal, BigInteger, {@link java.time.Instant}, byte[] for blobs, a Jackson {@code JsonNode} for
+ * documents, {@code List<Object>}, {@code Map<String, Object>}, and for structures whatever
+ * {@link #newStruct()} builds.
  */
 public interface Shape {
 
