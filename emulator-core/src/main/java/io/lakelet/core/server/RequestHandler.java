@@ -59,6 +59,12 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     private volatile boolean drainable;
     private long startNanos;
     private volatile NettyExchange current;
+    /** The whole request is in and its answer is not yet written. */
+    private boolean awaitingAnswer;
+    /** Whether the current request has been answered (possibly before its body was all in). */
+    private boolean answered;
+    /** Messages of later requests that arrived while one was awaiting its answer. */
+    private final java.util.ArrayDeque<Object> pending = new java.util.ArrayDeque<>();
 
     RequestHandler(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -71,6 +77,16 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (awaitingAnswer || !pending.isEmpty()) {
+            // A pipelining client's next request, decoded from bytes read before reading paused: it waits
+            // its turn, so responses keep the order of requests.
+            pending.add(msg);
+            return;
+        }
+        process(msg);
+    }
+
+    private void process(Object msg) {
         try {
             if (msg instanceof HttpRequest req) {
                 onHead(req);
@@ -85,6 +101,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     private void onHead(HttpRequest req) {
         startNanos = System.nanoTime();
+        answered = false;
         bodyComplete = false;
         discarding = false;
         closeAfterResponse = false;
@@ -171,9 +188,15 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Stops reading the next request until this one is answered (responses keep request order). */
+    /**
+     * The whole request is in: stop reading from the socket until it is answered (responses keep request
+     * order; messages already decoded wait in {@link #pending}).
+     */
     private void pauseUntilAnswered() {
-        ctx.channel().config().setAutoRead(false);
+        if (!answered) {
+            awaitingAnswer = true;
+            ctx.channel().config().setAutoRead(false);
+        }
     }
 
     private void dispatch(Request request, AggregatedBody aggregated) {
@@ -235,6 +258,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void afterResponse(NettyExchange exchange, boolean success) {
+        answered = true;
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {} {} {}ms", exchange.context().serviceId(),
                     exchange.context().operation() != null ? exchange.context().operation()
@@ -259,8 +283,14 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        ctx.channel().config().setAutoRead(true);
-        ctx.read();
+        awaitingAnswer = false;
+        while (!awaitingAnswer && !pending.isEmpty() && ctx.channel().isActive()) {
+            process(pending.poll());
+        }
+        if (!awaitingAnswer) {
+            ctx.channel().config().setAutoRead(true);
+            ctx.read();
+        }
     }
 
     /** Whether the connection closes after this response (a large body left unread, a malformed request). */
@@ -289,6 +319,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        Object m;
+        while ((m = pending.poll()) != null) {
+            ReferenceCountUtil.release(m);
+        }
         if (aggregate != null) {
             aggregate.release();
             aggregate = null;

@@ -103,7 +103,7 @@ class TransportTest {
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
             StringBuilder batch = new StringBuilder();
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 12; i++) {
                 String body = "x".repeat(i * 10);
                 batch.append("POST /small HTTP/1.1\r\nHost: x\r\nAuthorization: ").append(AUTH)
                         .append("\r\nContent-Length: ").append(body.length()).append("\r\n\r\n").append(body);
@@ -111,7 +111,7 @@ class TransportTest {
             s.getOutputStream().write(batch.toString().getBytes(StandardCharsets.ISO_8859_1));
             s.getOutputStream().flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1));
-            for (int i = 1; i <= 3; i++) {
+            for (int i = 1; i <= 12; i++) {
                 assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
                 int length = 0;
                 String line;
