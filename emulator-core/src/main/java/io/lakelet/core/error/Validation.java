@@ -57,11 +57,11 @@ public final class Validation {
         int size = collection instanceof Collection<?> c ? c.size()
                 : collection instanceof Map<?, ?> m ? m.size() : -1;
         if (size >= 0) {
-            String rendered = String.valueOf(collection);
+            // The value is rendered only for a violation: rendering 500 records costs more than the request.
             if (size < min) {
-                errors.add(describe(rendered, member) + "Member must have length greater than or equal to " + min);
+                errors.add(describe(collection, member) + "Member must have length greater than or equal to " + min);
             } else if (size > max) {
-                errors.add(describe(rendered, member) + "Member must have length less than or equal to " + max);
+                errors.add(describe(collection, member) + "Member must have length less than or equal to " + max);
             }
         }
         return this;

@@ -1,0 +1,145 @@
+package io.lakelet.kinesis.operations;
+
+import io.lakelet.core.error.AwsException;
+import io.lakelet.core.error.CommonErrors;
+import io.lakelet.kinesis.model.RecordLog;
+import io.lakelet.kinesis.model.SequenceNumbers;
+import io.lakelet.kinesis.model.StoredRecord;
+import io.lakelet.kinesis.model.Stream;
+import io.lakelet.kinesis.wire.Descriptions;
+import io.lakelet.kinesis.wire.EventStreamWriter;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
+
+/**
+ * One SubscribeToShard call: pushes SubscribeToShardEvents with the shard's new records from a position,
+ * checking the log on a timer and writing on a worker (a slow client blocks a worker, never the event
+ * loop). It sends an event at least every {@link #HEARTBEAT_MILLIS}, ends after five minutes of the
+ * clock, and at the end of a closed shard sends the ChildShards and ends.
+ */
+final class Subscription {
+    static final long LIFETIME_MILLIS = 5 * 60 * 1000;
+    static final long POLL_MILLIS = 100;
+    static final long HEARTBEAT_MILLIS = 2000;
+    static final int MAX_RECORDS = 10_000;
+    static final long MAX_BYTES = 1024 * 1024;
+
+    private final KinesisRuntime rt;
+    private final Stream stream;
+    private final int shard;
+    private final EventStreamWriter writer;
+    private final Consumer<Subscription> onEnd;
+    private final long startedMillis;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private long position;
+    private long lastEventMillis;
+    private volatile ScheduledFuture<?> timer;
+
+    Subscription(KinesisRuntime rt, Stream stream, int shard, long position, EventStreamWriter writer,
+                 Consumer<Subscription> onEnd) {
+        this.rt = rt;
+        this.stream = stream;
+        this.shard = shard;
+        this.position = position;
+        this.writer = writer;
+        this.onEnd = onEnd;
+        this.startedMillis = rt.clock().millis();
+    }
+
+    /** Sends the initial response and starts polling. */
+    void start(ScheduledExecutorService scheduler, Executor workers) {
+        if (!writer.initialResponse()) {
+            end(false);
+            return;
+        }
+        tick();
+        if (!ended.get()) {
+            timer = scheduler.scheduleWithFixedDelay(() -> {
+                if (!busy.get()) {
+                    workers.execute(this::tick);
+                }
+            }, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (ended.get()) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    private void tick() {
+        if (ended.get() || !busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            step();
+        } catch (AwsException e) {
+            writer.exception(e);
+            end(true);
+        } catch (RuntimeException e) {
+            writer.exception(CommonErrors.internal("Lakelet failed the subscription: " + e));
+            end(true);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private void step() {
+        long now = rt.clock().millis();
+        if (rt.catalog().get(stream.key()) != stream) {
+            throw KinesisErrors.resourceNotFound("Stream " + stream.name() + " under account " + stream.account()
+                    + " not found.");
+        }
+        boolean closed;
+        long horizon;
+        synchronized (stream) {
+            closed = !stream.shard(shard).isOpen();
+            horizon = stream.trimHorizonMillis(rt.clock());
+        }
+        RecordLog.Page page = rt.log().read(stream.key(), shard, position, horizon, MAX_RECORDS, MAX_BYTES);
+        List<StoredRecord> records = page.records();
+        if (page.lastCounter() >= 0) {
+            position = page.lastCounter() + 1;
+        }
+        boolean atEnd = closed && page.reachedEnd();
+        if (!records.isEmpty() || atEnd || now - lastEventMillis >= HEARTBEAT_MILLIS) {
+            SubscribeToShardEvent.Builder event = SubscribeToShardEvent.builder()
+                    .records(records.stream().map(ReadOperations::toRecord).toList())
+                    .millisBehindLatest(page.reachedEnd() || records.isEmpty() ? 0L
+                            : Math.max(0L, now - records.get(records.size() - 1).arrivalMillis()));
+            if (atEnd) {
+                synchronized (stream) {
+                    event.childShards(Descriptions.children(stream, stream.shard(shard)));
+                }
+            } else {
+                event.continuationSequenceNumber(SequenceNumbers.format(position - 1, shard));
+            }
+            if (!writer.event("SubscribeToShardEvent", event.build())) {
+                end(false);
+                return;
+            }
+            lastEventMillis = now;
+        }
+        if (atEnd || now - startedMillis >= LIFETIME_MILLIS) {
+            end(true);
+        }
+    }
+
+    /** Stops the subscription; {@code finish} ends the response normally (false: the client has gone). */
+    void end(boolean finish) {
+        if (ended.compareAndSet(false, true)) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            onEnd.accept(this);
+            if (finish) {
+                writer.finish();
+            }
+        }
+    }
+}
