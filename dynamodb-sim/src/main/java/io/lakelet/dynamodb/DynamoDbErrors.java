@@ -4,10 +4,11 @@ import io.lakelet.core.error.AwsException;
 import io.lakelet.core.protocol.shape.SdkShapes;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.protocol.shape.ShapeKind;
+import io.lakelet.core.protocol.shape.Shaped;
 import io.lakelet.dynamodb.model.ItemCodec;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 
@@ -16,31 +17,12 @@ public final class DynamoDbErrors {
     private static final Shape REASONS =
             new Shape.Collection(ShapeKind.LIST, SdkShapes.of(CancellationReason.class), false);
 
+    private static final String SERVICE_NAMESPACE = "com.amazonaws.dynamodb.v20120810#";
+    private static final Set<String> CORAL_SERVICE = Set.of("SerializationException", "UnknownOperationException",
+            "InternalFailure", "MissingAuthenticationTokenException", "NotImplementedException",
+            "RequestEntityTooLargeException");
+
     private DynamoDbErrors() {
-    }
-
-    /**
-     * An error whose body carries modelled members beyond the message (the old item of a failed
-     * condition, the reasons of a cancelled transaction); {@link DynamoDbHttpService} writes them.
-     */
-    public static final class DetailedError extends AwsException {
-        private static final long serialVersionUID = 1L;
-        private final transient Map<String, Object> members;
-        private final transient Map<String, Shape> shapes;
-
-        DetailedError(String code, String message, Map<String, Object> members, Map<String, Shape> shapes) {
-            super(code, 400, message);
-            this.members = members;
-            this.shapes = shapes;
-        }
-
-        public Map<String, Object> members() {
-            return members;
-        }
-
-        public Shape shapeOf(String member) {
-            return shapes.get(member);
-        }
     }
 
     public static AwsException validation(String message) {
@@ -67,12 +49,8 @@ public final class DynamoDbErrors {
 
     /** The condition of a write failed; the old item is returned when the request asked for it. */
     public static AwsException conditionalCheckFailed(Map<String, AttributeValue> oldItem) {
-        Map<String, Object> members = new LinkedHashMap<>();
-        if (oldItem != null) {
-            members.put("Item", oldItem);
-        }
-        return new DetailedError("ConditionalCheckFailedException", "The conditional request failed", members,
-                Map.of("Item", ItemCodec.ITEM));
+        AwsException e = AwsException.client("ConditionalCheckFailedException", "The conditional request failed");
+        return oldItem == null ? e : e.withField("Item", new Shaped(oldItem, ItemCodec.ITEM));
     }
 
     public static AwsException transactionCanceled(List<CancellationReason> reasons) {
@@ -80,8 +58,22 @@ public final class DynamoDbErrors {
         for (CancellationReason r : reasons) {
             codes.append(codes.length() == 0 ? "" : ", ").append(r.code());
         }
-        return new DetailedError("TransactionCanceledException", "Transaction cancelled, please refer cancellation"
-                + " reasons for specific reasons [" + codes + "]", Map.of("CancellationReasons", reasons),
-                Map.of("CancellationReasons", REASONS));
+        return AwsException.client("TransactionCanceledException", "Transaction cancelled, please refer cancellation"
+                + " reasons for specific reasons [" + codes + "]")
+                .withField("CancellationReasons", new Shaped(reasons, REASONS));
+    }
+
+    /**
+     * The {@code __type} of an error body as DynamoDB sends it: the service's namespace, or coral's for the
+     * errors its framework raises (validation, serialization, unknown operations).
+     */
+    static String namespaced(String code) {
+        if (code.equals("ValidationException")) {
+            return "com.amazon.coral.validate#" + code;
+        }
+        if (CORAL_SERVICE.contains(code)) {
+            return "com.amazon.coral.service#" + code;
+        }
+        return SERVICE_NAMESPACE + code;
     }
 }

@@ -58,8 +58,9 @@ public final class DynamoDbModule implements ServiceModule {
         ItemOperations itemOps = new ItemOperations(tables, items, context.clock());
         ReadOperations reads = new ReadOperations(tables, items, context.clock());
         Transactions transactions = new Transactions(tables, items, context.clock());
-        JsonRpcService rpc = JsonRpcService.builder(DESCRIPTOR)
+        return JsonRpcService.builder(DESCRIPTOR)
                 .knownOperationsOf(DynamoDbClient.class)
+                .errorType(DynamoDbErrors::namespaced)
                 .operation("CreateTable", CreateTableRequest.class, tableOps::createTable)
                 .operation("DescribeTable", DescribeTableRequest.class, tableOps::describeTable)
                 .operation("DeleteTable", DeleteTableRequest.class, tableOps::deleteTable)
@@ -80,7 +81,6 @@ public final class DynamoDbModule implements ServiceModule {
                 .operation("Query", QueryRequest.class, reads::query)
                 .operation("TransactWriteItems", TransactWriteItemsRequest.class, transactions::transactWriteItems)
                 .build();
-        return new DynamoDbHttpService(rpc);
     }
 
     @Override

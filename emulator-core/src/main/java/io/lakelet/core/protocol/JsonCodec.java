@@ -17,6 +17,7 @@ import io.lakelet.core.protocol.shape.Location;
 import io.lakelet.core.protocol.shape.Member;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.protocol.shape.ShapeKind;
+import io.lakelet.core.protocol.shape.Shaped;
 import io.lakelet.core.protocol.shape.TimestampFormat;
 import java.io.IOException;
 import java.io.InputStream;
@@ -367,7 +368,10 @@ public final class JsonCodec {
         }
     }
 
-    /** Writes an error document: {@code __type}, the message under {@code messageKey}, and extra fields. */
+    /**
+     * Writes an error document: {@code __type}, the message under {@code messageKey}, and extra fields
+     * (a {@link Shaped} field is written by its shape, anything else as plain JSON).
+     */
     public void writeError(OutputStream out, String type, String messageKey, String message,
                            Map<String, Object> fields) {
         try (JsonGenerator g = factory.createGenerator(out)) {
@@ -380,7 +384,11 @@ public final class JsonCodec {
             }
             for (Map.Entry<String, Object> f : fields.entrySet()) {
                 g.writeFieldName(f.getKey());
-                TREES.writeValue(g, f.getValue());
+                if (f.getValue() instanceof Shaped shaped) {
+                    writeValue(g, shaped.value(), shaped.shape(), null);
+                } else {
+                    TREES.writeValue(g, f.getValue());
+                }
             }
             g.writeEndObject();
         } catch (IOException e) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -35,12 +36,14 @@ public final class JsonRpcService implements HttpService {
     private final Map<String, Registered> operations;
     private final Set<String> knownOperations;
     private final BiConsumer<RequestContext, Response.Builder> decorator;
+    private final UnaryOperator<String> errorType;
 
     private JsonRpcService(Builder b) {
         this.descriptor = b.descriptor;
         this.operations = Map.copyOf(b.operations);
         this.knownOperations = Set.copyOf(b.known);
         this.decorator = b.decorator;
+        this.errorType = b.errorType;
     }
 
     public static Builder builder(ServiceDescriptor descriptor) {
@@ -112,7 +115,8 @@ public final class JsonRpcService implements HttpService {
 
     @Override
     public Response renderError(AwsException error, Request request, RequestContext context) {
-        return renderJsonError(error, codecFor(request), descriptor.jsonMessageKey(), request, context, decorator);
+        return renderJsonError(error, errorType.apply(error.code()), codecFor(request), descriptor.jsonMessageKey(),
+                request, context, decorator);
     }
 
     /** The response's content type: CBOR, or the JSON version the client sent (1.0 for DynamoDB, else 1.1). */
@@ -128,8 +132,18 @@ public final class JsonRpcService implements HttpService {
     public static Response renderJsonError(AwsException error, JsonCodec codec, String messageKey,
                                            Request request, RequestContext context,
                                            BiConsumer<RequestContext, Response.Builder> decorator) {
+        return renderJsonError(error, error.code(), codec, messageKey, request, context, decorator);
+    }
+
+    /**
+     * Renders an error with {@code bodyType} as the body's {@code __type} (services such as DynamoDB send
+     * it with a namespace); the {@code x-amzn-ErrorType} header keeps the bare code, as the SDKs read it.
+     */
+    public static Response renderJsonError(AwsException error, String bodyType, JsonCodec codec, String messageKey,
+                                           Request request, RequestContext context,
+                                           BiConsumer<RequestContext, Response.Builder> decorator) {
         ByteSink sink = new ByteSink();
-        codec.writeError(sink, error.code(), messageKey, error.getMessage(), error.fields());
+        codec.writeError(sink, bodyType, messageKey, error.getMessage(), error.fields());
         Response.Builder b = Response.status(error.status())
                 .header("Content-Type", responseContentType(codec, request))
                 .header("x-amzn-RequestId", context.requestId())
@@ -161,6 +175,7 @@ public final class JsonRpcService implements HttpService {
         private final Map<String, Registered> operations = new HashMap<>();
         private final Set<String> known = new HashSet<>();
         private BiConsumer<RequestContext, Response.Builder> decorator = (c, b) -> { };
+        private UnaryOperator<String> errorType = UnaryOperator.identity();
 
         private Builder(ServiceDescriptor descriptor) {
             this.descriptor = descriptor;
@@ -205,6 +220,15 @@ public final class JsonRpcService implements HttpService {
         /** Adds headers to every successful and failed response (e.g. Kinesis's {@code x-amz-id-2}). */
         public Builder decorateResponses(BiConsumer<RequestContext, Response.Builder> decorator) {
             this.decorator = decorator;
+            return this;
+        }
+
+        /**
+         * How an error code appears as the body's {@code __type}, for services that qualify it with a
+         * namespace ({@code com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException}).
+         */
+        public Builder errorType(UnaryOperator<String> errorType) {
+            this.errorType = errorType;
             return this;
         }
 
