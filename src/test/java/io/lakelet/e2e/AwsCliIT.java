@@ -75,7 +75,8 @@ class AwsCliIT {
                 out.write(chunk);
             }
         }
-        aws("s3", "mb", "s3://cli-bucket");
+        assertThat(ExternalClient.aws(lakelet, "s3", "mb", "s3://cli-bucket").ok().stdout())
+                .contains("make_bucket: cli-bucket");
         ExternalClient.aws(lakelet, "s3", "cp", big.toString(), "s3://cli-bucket/data/big.bin").ok();
 
         JsonNode head = aws("s3api", "head-object", "--bucket", "cli-bucket", "--key", "data/big.bin");
@@ -92,7 +93,8 @@ class AwsCliIT {
         ExternalClient.aws(lakelet, "s3", "rm", "s3://cli-bucket/data/big.bin").ok();
         JsonNode empty = aws("s3api", "list-objects-v2", "--bucket", "cli-bucket");
         assertThat(empty.path("KeyCount").asInt()).isZero();
-        aws("s3", "rb", "s3://cli-bucket");
+        assertThat(ExternalClient.aws(lakelet, "s3", "rb", "s3://cli-bucket").ok().stdout())
+                .contains("remove_bucket: cli-bucket");
     }
 
     @Test
