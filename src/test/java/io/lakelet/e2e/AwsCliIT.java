@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +90,12 @@ class AwsCliIT {
         Path back = tmp.resolve("back.bin");
         ExternalClient.aws(lakelet, "s3", "cp", "s3://cli-bucket/data/big.bin", back.toString()).ok();
         assertThat(Files.mismatch(big, back)).isEqualTo(-1L);
+
+        String url = ExternalClient.aws(lakelet, "s3", "presign", "s3://cli-bucket/data/big.bin",
+                "--expires-in", "300").ok().stdout().trim();
+        Path viaCurl = tmp.resolve("curl.bin");
+        ExternalClient.run(List.of("curl", "-sf", "-o", viaCurl.toString(), url), Map.of()).ok();
+        assertThat(Files.mismatch(big, viaCurl)).as("presigned GET fetched by curl").isEqualTo(-1L);
 
         ExternalClient.aws(lakelet, "s3", "rm", "s3://cli-bucket/data/big.bin").ok();
         JsonNode empty = aws("s3api", "list-objects-v2", "--bucket", "cli-bucket");
