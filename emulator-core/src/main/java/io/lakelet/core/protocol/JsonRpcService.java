@@ -10,13 +10,10 @@ import io.lakelet.core.protocol.shape.SdkShapes;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.spi.HttpService;
 import io.lakelet.core.spi.ServiceDescriptor;
-import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkPojo;
@@ -72,25 +69,8 @@ public final class JsonRpcService implements HttpService {
         Shape.StructBuilder builder = op.inputShape.newStruct();
         codec.readStructure(request.bodyStream(), op.inputShape, builder);
         Object input = builder.build();
-        switch (op.kind) {
-            case SYNC -> exchange.respond(encode(codec, request, ctx, op.sync.invoke(ctx, input)));
-            case ASYNC -> op.async.invoke(ctx, input).whenComplete((out, err) -> {
-                if (err == null) {
-                    exchange.respond(encode(codec, request, ctx, out));
-                } else {
-                    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                    AwsException aws = cause instanceof AwsException a ? a : internal(cause);
-                    exchange.respond(renderError(aws, request, ctx));
-                }
-            });
-            case EXCHANGE -> op.exchange.invoke(exchange, input);
-            default -> throw new IllegalStateException();
-        }
-    }
-
-    private static AwsException internal(Throwable cause) {
-        org.slf4j.LoggerFactory.getLogger(JsonRpcService.class).error("operation failed", cause);
-        return CommonErrors.internal("Lakelet failed to complete the request: " + cause);
+        op.handler.invoke(exchange, input, output -> encode(codec, request, ctx, output),
+                error -> renderError(error, request, ctx));
     }
 
     /** The codec for a request: CBOR when the client sent CBOR, JSON otherwise. */
@@ -163,10 +143,7 @@ public final class JsonRpcService implements HttpService {
         return dot < 0 ? target : target.substring(dot + 1);
     }
 
-    private enum Kind { SYNC, ASYNC, EXCHANGE }
-
-    private record Registered(Kind kind, Shape inputShape, Operation<Object, Object> sync,
-                              AsyncOperation<Object, Object> async, ExchangeOperation<Object> exchange) {
+    private record Registered(Shape inputShape, TypedHandler handler) {
     }
 
     /** Registers the operations of one service. */
@@ -181,24 +158,18 @@ public final class JsonRpcService implements HttpService {
             this.descriptor = descriptor;
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
                                                                          Operation<? super I, O> op) {
-            return add(name, new Registered(Kind.SYNC, SdkShapes.of(input),
-                    (Operation<Object, Object>) (Operation<?, ?>) op, null, null));
+            return add(name, new Registered(SdkShapes.of(input), TypedHandler.of(op)));
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo, O extends SdkPojo> Builder asyncOperation(String name, Class<I> input,
                                                                               AsyncOperation<? super I, O> op) {
-            return add(name, new Registered(Kind.ASYNC, SdkShapes.of(input), null,
-                    (AsyncOperation<Object, Object>) (AsyncOperation<?, ?>) op, null));
+            return add(name, new Registered(SdkShapes.of(input), TypedHandler.ofAsync(op)));
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo> Builder exchangeOperation(String name, Class<I> input, ExchangeOperation<? super I> op) {
-            return add(name, new Registered(Kind.EXCHANGE, SdkShapes.of(input), null, null,
-                    (ExchangeOperation<Object>) (ExchangeOperation<?>) op));
+            return add(name, new Registered(SdkShapes.of(input), TypedHandler.ofExchange(op)));
         }
 
         /**
@@ -206,14 +177,7 @@ public final class JsonRpcService implements HttpService {
          * Lakelet does not implement yet is refused as not implemented rather than as unknown.
          */
         public Builder knownOperationsOf(Class<?> clientInterface) {
-            for (Method m : clientInterface.getMethods()) {
-                Class<?>[] params = m.getParameterTypes();
-                if (params.length == 1 && SdkPojo.class.isAssignableFrom(params[0])
-                        && params[0].getSimpleName().endsWith("Request")) {
-                    String simple = params[0].getSimpleName();
-                    known.add(simple.substring(0, simple.length() - "Request".length()));
-                }
-            }
+            known.addAll(TypedHandler.apiOperations(clientInterface).keySet());
             return this;
         }
 

@@ -10,15 +10,12 @@ import io.lakelet.core.protocol.shape.SdkShapes;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.spi.HttpService;
 import io.lakelet.core.spi.ServiceDescriptor;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -41,8 +38,8 @@ public final class RestJsonService implements HttpService {
         List<Registered> all = new ArrayList<>();
         for (Registered r : b.operations.values()) {
             Integer status = b.statuses.get(r.name);
-            all.add(status == null ? r : new Registered(r.name, r.route, r.kind, r.inputShape, r.outputShape, status,
-                    r.sync, r.async, r.exchange));
+            all.add(status == null ? r : new Registered(r.name, r.route, r.inputShape, r.outputShape, status,
+                    r.handler));
         }
         for (String name : b.statuses.keySet()) {
             if (!b.operations.containsKey(name)) {
@@ -51,8 +48,7 @@ public final class RestJsonService implements HttpService {
         }
         for (Map.Entry<String, RestRoute> known : b.known.entrySet()) {
             if (!b.operations.containsKey(known.getKey())) {
-                all.add(new Registered(known.getKey(), known.getValue(), Kind.NOT_IMPLEMENTED, null, null, 200,
-                        null, null, null));
+                all.add(new Registered(known.getKey(), known.getValue(), null, null, 200, null));
             }
         }
         all.sort((x, y) -> RestRoute.SPECIFIC_FIRST.compare(x.route, y.route));
@@ -69,7 +65,7 @@ public final class RestJsonService implements HttpService {
     public Map<String, RestRoute> routes() {
         Map<String, RestRoute> out = new LinkedHashMap<>();
         for (Registered r : routes) {
-            if (r.kind != Kind.NOT_IMPLEMENTED) {
+            if (r.handler != null) {
                 out.put(r.name, r.route);
             }
         }
@@ -97,7 +93,7 @@ public final class RestJsonService implements HttpService {
                             + request.rawPath() + ".");
         }
         ctx.operation(op.name);
-        if (op.kind == Kind.NOT_IMPLEMENTED) {
+        if (op.handler == null) {
             throw CommonErrors.notImplemented(descriptor.displayName(), op.name);
         }
         Object input;
@@ -107,25 +103,8 @@ public final class RestJsonService implements HttpService {
             throw "SerializationException".equals(e.code()) ? RestJsonBinding.malformed(e, malformedCode) : e;
         }
         Registered running = op;
-        switch (op.kind) {
-            case SYNC -> exchange.respond(encode(running, ctx, op.sync.invoke(ctx, input)));
-            case ASYNC -> op.async.invoke(ctx, input).whenComplete((out, err) -> {
-                if (err == null) {
-                    exchange.respond(encode(running, ctx, out));
-                } else {
-                    Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                    AwsException aws = cause instanceof AwsException a ? a : internal(cause);
-                    exchange.respond(renderError(aws, request, ctx));
-                }
-            });
-            case EXCHANGE -> op.exchange.invoke(exchange, input);
-            default -> throw new IllegalStateException();
-        }
-    }
-
-    private static AwsException internal(Throwable cause) {
-        LoggerFactory.getLogger(RestJsonService.class).error("operation failed", cause);
-        return CommonErrors.internal("Lakelet failed to complete the request: " + cause);
+        op.handler.invoke(exchange, input, output -> encode(running, ctx, output),
+                error -> renderError(error, request, ctx));
     }
 
     private Response encode(Registered op, RequestContext ctx, Object output) {
@@ -158,11 +137,9 @@ public final class RestJsonService implements HttpService {
         return b.body(sink.buffer(), 0, sink.size()).build();
     }
 
-    private enum Kind { SYNC, ASYNC, EXCHANGE, NOT_IMPLEMENTED }
-
-    private record Registered(String name, RestRoute route, Kind kind, Shape inputShape,
-                              Function<Object, Shape> outputShape, int successStatus, Operation<Object, Object> sync,
-                              AsyncOperation<Object, Object> async, ExchangeOperation<Object> exchange) {
+    /** A routed operation; {@code handler} is null for an API operation Lakelet does not implement. */
+    private record Registered(String name, RestRoute route, Shape inputShape, Function<Object, Shape> outputShape,
+                              int successStatus, TypedHandler handler) {
     }
 
     /** Registers the operations of one service. */
@@ -180,24 +157,21 @@ public final class RestJsonService implements HttpService {
             this.descriptor = descriptor;
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
                                                                          Operation<? super I, O> op) {
-            return add(new Registered(name, SdkRoutes.routeOf(input), Kind.SYNC, SdkShapes.of(input), SDK_OUTPUT,
-                    200, (Operation<Object, Object>) (Operation<?, ?>) op, null, null));
+            return add(new Registered(name, SdkRoutes.routeOf(input), SdkShapes.of(input), SDK_OUTPUT, 200,
+                    TypedHandler.of(op)));
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo, O extends SdkPojo> Builder asyncOperation(String name, Class<I> input,
                                                                               AsyncOperation<? super I, O> op) {
-            return add(new Registered(name, SdkRoutes.routeOf(input), Kind.ASYNC, SdkShapes.of(input), SDK_OUTPUT,
-                    200, null, (AsyncOperation<Object, Object>) (AsyncOperation<?, ?>) op, null));
+            return add(new Registered(name, SdkRoutes.routeOf(input), SdkShapes.of(input), SDK_OUTPUT, 200,
+                    TypedHandler.ofAsync(op)));
         }
 
-        @SuppressWarnings("unchecked")
         public <I extends SdkPojo> Builder exchangeOperation(String name, Class<I> input, ExchangeOperation<? super I> op) {
-            return add(new Registered(name, SdkRoutes.routeOf(input), Kind.EXCHANGE, SdkShapes.of(input), SDK_OUTPUT,
-                    200, null, null, (ExchangeOperation<Object>) (ExchangeOperation<?>) op));
+            return add(new Registered(name, SdkRoutes.routeOf(input), SdkShapes.of(input), SDK_OUTPUT, 200,
+                    TypedHandler.ofExchange(op)));
         }
 
         /**
@@ -207,7 +181,7 @@ public final class RestJsonService implements HttpService {
          */
         public Builder shapeOperation(String name, RestRoute route, int successStatus, Shape input, Shape output,
                                       Operation<Object, Object> op) {
-            return add(new Registered(name, route, Kind.SYNC, input, out -> output, successStatus, op, null, null));
+            return add(new Registered(name, route, input, out -> output, successStatus, TypedHandler.of(op)));
         }
 
         /**
@@ -215,17 +189,12 @@ public final class RestJsonService implements HttpService {
          * on the route of one Lakelet does not implement yet is refused as not implemented, not unknown.
          */
         public Builder knownOperationsOf(Class<?> clientInterface) {
-            for (Method m : clientInterface.getMethods()) {
-                Class<?>[] params = m.getParameterTypes();
-                if (params.length == 1 && SdkPojo.class.isAssignableFrom(params[0])
-                        && params[0].getSimpleName().endsWith("Request")) {
-                    String simple = params[0].getSimpleName();
-                    RestRoute route = SdkRoutes.routeOrNull(params[0]);
-                    if (route != null) {
-                        known.putIfAbsent(simple.substring(0, simple.length() - "Request".length()), route);
-                    }
+            TypedHandler.apiOperations(clientInterface).forEach((name, request) -> {
+                RestRoute route = SdkRoutes.routeOrNull(request);
+                if (route != null) {
+                    known.putIfAbsent(name, route);
                 }
-            }
+            });
             return this;
         }
 
