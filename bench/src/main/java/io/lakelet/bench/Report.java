@@ -2,6 +2,7 @@ package io.lakelet.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,14 +14,27 @@ public final class Report {
     /**
      * One measured configuration. Latencies in microseconds; {@code cpuMicrosPerRequest} is the CPU time
      * of the process's Java threads per request (load generator included); NaN when not measured.
+     * {@code mibPerSecond} is the payload moved per second and {@code ratio} this row's rate divided by a
+     * reference row's (e.g. lakelet / nginx); both NaN when they do not apply, and their columns are only
+     * printed when some row has them.
      */
     public record Row(String source, String protocol, String body, int connections, int streams,
                       long requests, double requestsPerSecond, double p50Micros, double p99Micros,
-                      double meanMicros, double cpuMicrosPerRequest, long errors) {
+                      double meanMicros, double cpuMicrosPerRequest, long errors, double mibPerSecond,
+                      double ratio) {
+
+        /** A row without throughput in bytes and without a ratio. */
+        public Row(String source, String protocol, String body, int connections, int streams, long requests,
+                   double requestsPerSecond, double p50Micros, double p99Micros, double meanMicros,
+                   double cpuMicrosPerRequest, long errors) {
+            this(source, protocol, body, connections, streams, requests, requestsPerSecond, p50Micros, p99Micros,
+                    meanMicros, cpuMicrosPerRequest, errors, Double.NaN, Double.NaN);
+        }
     }
 
     private static final String[] HEADER = {"source", "protocol", "body", "conns", "streams", "requests",
         "req/s", "p50 us", "p99 us", "mean us", "cpu us/req", "errors"};
+    private static final String[] EXTRA_HEADER = {"MiB/s", "ratio"};
 
     private final PrintStream out;
     private final List<Row> rows = new ArrayList<>();
@@ -36,10 +50,12 @@ public final class Report {
 
     public void row(Row row) {
         rows.add(row);
-        note("  %-8s %-9s %-5s c=%-3d m=%-4d %12s req/s  p50 %s us  p99 %s us  cpu %s us/req  errors %d",
+        String extra = Double.isNaN(row.mibPerSecond()) && Double.isNaN(row.ratio()) ? ""
+                : String.format(Locale.ROOT, "  %s MiB/s  ratio %s", number(row.mibPerSecond()), ratio(row.ratio()));
+        note("  %-8s %-9s %-5s c=%-3d m=%-4d %12s req/s  p50 %s us  p99 %s us  cpu %s us/req  errors %d%s",
                 row.source(), row.protocol(), row.body(), row.connections(), row.streams(),
                 number(row.requestsPerSecond()), number(row.p50Micros()), number(row.p99Micros()),
-                number(row.cpuMicrosPerRequest()), row.errors());
+                number(row.cpuMicrosPerRequest()), row.errors(), extra);
     }
 
     public List<Row> rows() {
@@ -48,15 +64,17 @@ public final class Report {
 
     /** Prints every row as one table. */
     public void printTable() {
+        boolean extra = rows.stream().anyMatch(r -> !Double.isNaN(r.mibPerSecond()) || !Double.isNaN(r.ratio()));
         List<String[]> cells = new ArrayList<>();
-        cells.add(HEADER);
+        cells.add(extra ? concat(HEADER, EXTRA_HEADER) : HEADER);
         for (Row r : rows) {
-            cells.add(new String[] {r.source(), r.protocol(), r.body(), Integer.toString(r.connections()),
+            String[] line = {r.source(), r.protocol(), r.body(), Integer.toString(r.connections()),
                 Integer.toString(r.streams()), Long.toString(r.requests()), number(r.requestsPerSecond()),
                 number(r.p50Micros()), number(r.p99Micros()), number(r.meanMicros()),
-                number(r.cpuMicrosPerRequest()), Long.toString(r.errors())});
+                number(r.cpuMicrosPerRequest()), Long.toString(r.errors())};
+            cells.add(extra ? concat(line, new String[] {number(r.mibPerSecond()), ratio(r.ratio())}) : line);
         }
-        int[] width = new int[HEADER.length];
+        int[] width = new int[cells.get(0).length];
         for (String[] line : cells) {
             for (int i = 0; i < line.length; i++) {
                 width[i] = Math.max(width[i], line[i].length());
@@ -77,6 +95,16 @@ public final class Report {
             }
         }
         out.flush();
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String ratio(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private static String number(double v) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * A keep-alive HTTP/1.1 connection with one request in flight (no pipelining, as SDK clients do). The
- * request is encoded to bytes once and resent; responses go through Netty's decoder.
+ * request is encoded to bytes once and resent; responses go through Netty's decoder. Any 2xx answer counts
+ * as a success (a WebDAV PUT answers 201 or 204).
  */
 final class Http1Connection extends LoadConnection {
     private final ByteBuf request;
@@ -35,13 +36,16 @@ final class Http1Connection extends LoadConnection {
     /** The whole request as bytes: request line, headers, body. */
     static ByteBuf encode(RequestTemplate t, String authority) {
         StringBuilder head = new StringBuilder();
-        head.append("POST ").append(t.path()).append(" HTTP/1.1\r\n");
+        head.append(t.method()).append(' ').append(t.path()).append(" HTTP/1.1\r\n");
         head.append("host: ").append(authority).append("\r\n");
         for (Map.Entry<String, String> h : t.headers()) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
         byte[] body = t.body();
-        head.append("content-length: ").append(body.length).append("\r\n\r\n");
+        if (t.sendsContentLength()) {
+            head.append("content-length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
         ByteBuf buf = Unpooled.directBuffer();
         return buf.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII)).writeBytes(body);
     }
@@ -68,16 +72,20 @@ final class Http1Connection extends LoadConnection {
                     return;
                 }
             }
-            if (msg instanceof HttpContent content && status != 200 && errorBody == null) {
+            if (msg instanceof HttpContent content && !success(status) && errorBody == null) {
                 errorBody = content.content().toString(StandardCharsets.UTF_8);
             }
             if (msg instanceof LastHttpContent) {
-                boolean ok = status == 200;
+                boolean ok = success(status);
                 completed(sentNanos, ok, ok ? null : "HTTP status " + status + ": " + errorBody);
                 errorBody = null;
             }
         } finally {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    static boolean success(int status) {
+        return status >= 200 && status < 300;
     }
 }

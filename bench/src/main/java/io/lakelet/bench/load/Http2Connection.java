@@ -44,11 +44,13 @@ final class Http2Connection extends LoadConnection {
         byte[] bytes = template.body();
         this.body = Unpooled.directBuffer(bytes.length).writeBytes(bytes);
         this.headers = new DefaultHttp2Headers()
-                .method("POST").scheme("http").authority(authority).path(template.path());
+                .method(template.method()).scheme("http").authority(authority).path(template.path());
         for (Map.Entry<String, String> h : template.headers()) {
             headers.add(h.getKey(), h.getValue());
         }
-        headers.setInt("content-length", bytes.length);
+        if (template.sendsContentLength()) {
+            headers.setInt("content-length", bytes.length);
+        }
     }
 
     @Override
@@ -91,7 +93,7 @@ final class Http2Connection extends LoadConnection {
         if (p == null) {
             return;
         }
-        boolean ok = error == null && p.status == 200;
+        boolean ok = error == null && Http1Connection.success(p.status);
         completed(p.sentNanos, ok, ok ? null : error != null ? error : "HTTP status " + p.status);
     }
 
