@@ -9,7 +9,10 @@ import java.nio.ByteBuffer;
  */
 public interface ResponseStream {
 
-    /** Sends bytes; the buffer may be reused once this returns. Returns false if the client has gone. */
+    /**
+     * Sends bytes. The buffer is handed over, not copied: do not change it afterwards. Returns false if the
+     * client has gone. The response head goes out with the first write (or the end).
+     */
     boolean write(ByteBuffer bytes);
 
     default boolean write(byte[] bytes) {
@@ -18,6 +21,12 @@ public interface ResponseStream {
 
     /** Ends the response. Further writes are ignored. */
     void end();
+
+    /** Sends the last bytes and ends the response in one step (one flush instead of two). */
+    default void end(ByteBuffer last) {
+        write(last);
+        end();
+    }
 
     /** Aborts the response: the connection (or HTTP/2 stream) is reset, so the client sees a failure. */
     void abort();

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -101,7 +102,8 @@ final class NettyExchange implements Exchange {
             HttpUtil.setTransferEncodingChunked(out, true);
         }
         finishHeaders(h);
-        channel.writeAndFlush(out);
+        // Not flushed: the first body write or the end flushes the head with it, one wake-up fewer.
+        channel.write(out);
         return new Stream();
     }
 
@@ -153,13 +155,23 @@ final class NettyExchange implements Exchange {
 
         @Override
         public void end() {
-            if (ended.compareAndSet(false, true)) {
-                channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT)
-                        .addListener(x -> {
-                            owner.completed(NettyExchange.this, x.isSuccess());
-                            runCloseActions();
-                        });
+            finish(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+
+        @Override
+        public void end(ByteBuffer last) {
+            finish(new DefaultLastHttpContent(Unpooled.wrappedBuffer(last)));
+        }
+
+        private void finish(LastHttpContent last) {
+            if (!ended.compareAndSet(false, true)) {
+                last.release();
+                return;
             }
+            channel.writeAndFlush(last).addListener(x -> {
+                owner.completed(NettyExchange.this, x.isSuccess());
+                runCloseActions();
+            });
         }
 
         @Override

@@ -52,17 +52,18 @@ public final class Keyspace {
 
     /** Entries whose key starts with {@code prefix}, in key order. Close the scan (try-with-resources). */
     public Scan scan(byte[] prefix) {
-        return new Scan(storage, storage.newIterator(handle), prefix, prefix, null);
+        return Scan.bounded(storage, handle, prefix, prefix);
     }
 
     /** Entries with {@code from <= key < to} in key order ({@code to} null: to the end). */
     public Scan range(byte[] from, byte[] to) {
-        return new Scan(storage, storage.newIterator(handle), from, null, to);
+        return to == null ? new Scan(storage, storage.newIterator(handle), null, from, null, null)
+                : Scan.bounded(storage, handle, from, null, to);
     }
 
     /** Entries whose key starts with {@code prefix} and is {@code >= from}, in key order. */
     public Scan scanFrom(byte[] prefix, byte[] from) {
-        return new Scan(storage, storage.newIterator(handle), from, prefix, null);
+        return Scan.bounded(storage, handle, from, prefix);
     }
 
     /** The entry with the greatest key that starts with {@code prefix}, or null. */

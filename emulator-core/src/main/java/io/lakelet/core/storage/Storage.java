@@ -25,7 +25,9 @@ import org.rocksdb.FlushOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -219,6 +221,36 @@ public final class Storage implements AutoCloseable {
 
     RocksIterator newIterator(ColumnFamilyHandle handle) {
         return read(() -> db.newIterator(handle));
+    }
+
+    /** An iterator that stops below {@code upperBound}; its options are closed by {@link #closeIterator}. */
+    BoundedIterator newIterator(ColumnFamilyHandle handle, byte[] upperBound) {
+        return read(() -> {
+            Slice bound = new Slice(upperBound);
+            ReadOptions options = new ReadOptions().setIterateUpperBound(bound);
+            return new BoundedIterator(db.newIterator(handle, options), options, bound);
+        });
+    }
+
+    /**
+     * A native iterator with the options and bound it was made with. RocksDB stops at the bound without
+     * touching later keys (and range tombstones beyond it), which keeps prefix scans cheap as data churns.
+     */
+    record BoundedIterator(RocksIterator iterator, ReadOptions options, Slice bound) {
+    }
+
+    void closeIterator(BoundedIterator it) {
+        ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+        lock.lock();
+        try {
+            if (!closed) {
+                it.iterator().close();
+            }
+            it.options().close();
+            it.bound().close();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs an iterator's close under the lock so it cannot race with the store's close. */

@@ -67,12 +67,19 @@ public final class ObjectReadOperations {
                 return;
             }
             ResponseStream out = call.stream(a.status(), a.headers(), a.length());
-            ByteBuffer slice;
             try {
-                while ((slice = reader.next()) != null) {
+                // One slice ahead, so the last one ends the response in the same write (one flush).
+                ByteBuffer slice = reader.next();
+                while (slice != null) {
+                    ByteBuffer following = reader.next();
+                    if (following == null) {
+                        out.end(slice);
+                        return;
+                    }
                     if (!out.write(slice)) {
                         return;
                     }
+                    slice = following;
                 }
             } catch (IOException | RuntimeException e) {
                 out.abort();

@@ -22,6 +22,8 @@ import java.util.UUID;
 public final class ChunkStore {
     /** Every chunk but the last of a segment holds exactly this many bytes. */
     public static final int CHUNK_SIZE = 1024 * 1024;
+    /** Objects below this size are written with one small buffer and one batch. */
+    private static final int SMALL_OBJECT = 64 * 1024;
 
     private final Storage storage;
     private final Keyspace chunks;
@@ -59,13 +61,31 @@ public final class ChunkStore {
      */
     public Segment write(InputStream in) throws IOException {
         String dataId = UUID.randomUUID().toString();
-        pending.put(dataId.getBytes(StandardCharsets.UTF_8), Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8));
+        byte[] pendingKey = dataId.getBytes(StandardCharsets.UTF_8);
+        byte[] pendingValue = Long.toString(clock.millis()).getBytes(StandardCharsets.UTF_8);
+        // Most objects are small: read a first piece into a small buffer, and when the stream ends in it,
+        // write the pending mark and the one chunk in a single batch, without a 1 MiB buffer.
+        byte[] first = in.readNBytes(SMALL_OBJECT);
+        if (first.length < SMALL_OBJECT) {
+            try (Batch b = storage.batch()) {
+                b.put(pending, pendingKey, pendingValue);
+                if (first.length > 0) {
+                    b.put(chunks, chunkKey(dataId, 0), first);
+                }
+                b.commit();
+            }
+            return new Segment(dataId, first.length);
+        }
+        pending.put(pendingKey, pendingValue);
         long total = 0;
         int index = 0;
         byte[] buffer = new byte[CHUNK_SIZE];
+        System.arraycopy(first, 0, buffer, 0, first.length);
+        int carried = first.length;
         try {
             while (true) {
-                int filled = in.readNBytes(buffer, 0, CHUNK_SIZE);
+                int filled = carried + in.readNBytes(buffer, carried, CHUNK_SIZE - carried);
+                carried = 0;
                 if (filled > 0) {
                     // RocksDB copies the value, so a full buffer is passed as is and reused.
                     chunks.put(chunkKey(dataId, index++),
@@ -88,9 +108,15 @@ public final class ChunkStore {
         batch.delete(pending, segment.dataId().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Adds to {@code batch} the deletion of a segment's chunks. */
+    /**
+     * Adds to {@code batch} the deletion of a segment's chunks: point deletes, since the size gives the
+     * chunk count; range deletions would pile up and slow every later read until compaction.
+     */
     public void delete(Batch batch, Segment segment) {
-        batch.deletePrefix(chunks, chunkPrefix(segment.dataId()));
+        long count = (segment.size() + CHUNK_SIZE - 1) / CHUNK_SIZE;
+        for (int i = 0; i < count; i++) {
+            batch.delete(chunks, chunkKey(segment.dataId(), i));
+        }
         batch.delete(pending, segment.dataId().getBytes(StandardCharsets.UTF_8));
     }
 
