@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f docker/target/lakelet.jar ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 1; }
 
-work=${LAKELET_IMAGE_WORK:-/var/tmp/lakelet-image}
+work=${LAKELET_IMAGE_WORK:-$PWD/docker/target/image-work}
 port=${LAKELET_IMAGE_PORT:-45666}
 mkdir -p "$work"
 # crun fails on this kind of machine's cgroups and the default ulimits exceed the host's hard limits.
