@@ -78,9 +78,11 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (awaitingAnswer || !pending.isEmpty()) {
-            // A pipelining client's next request, decoded from bytes read before reading paused: it waits
-            // its turn, so responses keep the order of requests.
+            // A pipelining client's next request: it waits its turn, so responses keep the order of
+            // requests, and the socket stops being read until then so the queue stays short. Clients that
+            // wait for each answer (all SDKs) never get here and never pay for pausing the socket.
             pending.add(msg);
+            ctx.channel().config().setAutoRead(false);
             return;
         }
         process(msg);
@@ -188,14 +190,10 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /**
-     * The whole request is in: stop reading from the socket until it is answered (responses keep request
-     * order; messages already decoded wait in {@link #pending}).
-     */
+    /** The whole request is in: anything that arrives before it is answered waits in {@link #pending}. */
     private void pauseUntilAnswered() {
         if (!answered) {
             awaitingAnswer = true;
-            ctx.channel().config().setAutoRead(false);
         }
     }
 
@@ -287,7 +285,7 @@ final class RequestHandler extends ChannelInboundHandlerAdapter {
         while (!awaitingAnswer && !pending.isEmpty() && ctx.channel().isActive()) {
             process(pending.poll());
         }
-        if (!awaitingAnswer) {
+        if (!awaitingAnswer && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
             ctx.read();
         }
