@@ -7,13 +7,31 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Reads a byte range of an object chunk by chunk from scans opened when the read began. Either pull
+ * Reads a byte range of an object chunk by chunk from scans opened (or single chunks read) when the read
+ * began. Either pull
  * slices with {@link #next()} (no copying: GET writes them straight to the response) or read it as an
  * {@link InputStream}. Close it to release the scans.
  */
 public final class ChunkReader extends InputStream {
 
-    record Part(Scan scan, long skip, long length) {
+    /**
+     * One segment's share of the range: read through a scan, or, for a segment of a single chunk, from
+     * that chunk read whole when the read began ({@code single}; null when the chunk was already gone).
+     */
+    record Part(Scan scan, byte[] single, long skip, long length) {
+        static Part scanned(Scan scan, long skip, long length) {
+            return new Part(scan, null, skip, length);
+        }
+
+        static Part read(byte[] chunk, long skip, long length) {
+            return new Part(null, chunk, skip, length);
+        }
+
+        void close() {
+            if (scan != null) {
+                scan.close();
+            }
+        }
     }
 
     private final List<Part> parts;
@@ -21,6 +39,8 @@ public final class ChunkReader extends InputStream {
     private long skip;
     private long remainingInPart;
     private ByteBuffer current;
+    /** Whether the current part's single chunk has been handed out. */
+    private boolean singleTaken;
     private boolean closed;
 
     ChunkReader(List<Part> parts) {
@@ -36,10 +56,15 @@ public final class ChunkReader extends InputStream {
         while (partIndex < parts.size()) {
             Part part = parts.get(partIndex);
             if (remainingInPart > 0) {
-                if (!part.scan().hasNext()) {
+                byte[] chunk;
+                if (part.scan() != null && part.scan().hasNext()) {
+                    chunk = part.scan().next().value();
+                } else if (part.scan() == null && part.single() != null && !singleTaken) {
+                    chunk = part.single();
+                    singleTaken = true;
+                } else {
                     throw new IOException("object data is missing: the object was removed while being read");
                 }
-                byte[] chunk = part.scan().next().value();
                 if (skip >= chunk.length) {
                     skip -= chunk.length;
                     continue;
@@ -50,8 +75,9 @@ public final class ChunkReader extends InputStream {
                 remainingInPart -= n;
                 return ByteBuffer.wrap(chunk, from, n);
             }
-            part.scan().close();
+            part.close();
             partIndex++;
+            singleTaken = false;
             if (partIndex < parts.size()) {
                 skip = parts.get(partIndex).skip();
                 remainingInPart = parts.get(partIndex).length();
@@ -90,7 +116,7 @@ public final class ChunkReader extends InputStream {
         if (!closed) {
             closed = true;
             for (Part p : parts) {
-                p.scan().close();
+                p.close();
             }
         }
     }

@@ -156,11 +156,16 @@ public final class ChunkStore {
                 long from = Math.max(offset, segStart) - segStart;
                 long to = Math.min(end, segEnd) - segStart;
                 int firstChunk = (int) (from / CHUNK_SIZE);
+                if (s.size() <= CHUNK_SIZE) {
+                    // One chunk: a point read now is cheaper than an iterator and just as consistent.
+                    parts.add(ChunkReader.Part.read(chunks.get(chunkKey(s.dataId(), 0)), from, to - from));
+                    continue;
+                }
                 Scan scan = chunks.scanFrom(chunkPrefix(s.dataId()), chunkKey(s.dataId(), firstChunk));
-                parts.add(new ChunkReader.Part(scan, from - (long) firstChunk * CHUNK_SIZE, to - from));
+                parts.add(ChunkReader.Part.scanned(scan, from - (long) firstChunk * CHUNK_SIZE, to - from));
             }
         } catch (RuntimeException e) {
-            parts.forEach(p -> p.scan().close());
+            parts.forEach(ChunkReader.Part::close);
             throw e;
         }
         return new ChunkReader(parts);
