@@ -1,5 +1,6 @@
 package io.lakelet.bench;
 
+import io.lakelet.bench.kinesis.KinesisBenchmark;
 import io.lakelet.bench.s3.S3Benchmark;
 import io.lakelet.bench.server.ServerCoreBenchmark;
 import java.util.Arrays;
@@ -10,7 +11,8 @@ import java.util.List;
  * PutRecords, S3 PUT/GET, Athena queries) are added to {@link #BENCHMARKS}.
  */
 public final class Main {
-    private static final List<Benchmark> BENCHMARKS = List.of(new ServerCoreBenchmark(), new S3Benchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(new ServerCoreBenchmark(), new S3Benchmark(),
+            new KinesisBenchmark());
 
     private Main() {
     }

@@ -1,0 +1,331 @@
+package io.lakelet.bench.kinesis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lakelet.bench.Benchmark;
+import io.lakelet.bench.Options;
+import io.lakelet.bench.Report;
+import io.lakelet.bench.load.LoadGenerator;
+import io.lakelet.bench.load.RequestTemplate;
+import io.lakelet.bench.load.Scenario;
+import io.lakelet.core.config.LakeletConfig;
+import io.lakelet.core.server.LakeletServer;
+import io.lakelet.kinesis.KinesisModule;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Kinesis Data Streams speed (issue 5, "Benchmark"): PutRecords throughput and PutRecord latency through
+ * Lakelet's Kinesis (in this JVM, a RocksDB store in a temporary directory with the default durability),
+ * in JSON and CBOR, each compared in the same run with kinesalite driven by the same load generator; then
+ * a GetRecords drain of everything written.
+ */
+public final class KinesisBenchmark implements Benchmark {
+    private static final String STREAM = "bench";
+    /** Longest wait for kinesalite to go idle after its run, before Lakelet's. */
+    private static final Duration PEER_SETTLE = Duration.ofSeconds(10);
+
+    @Override
+    public String name() {
+        return "kinesis";
+    }
+
+    @Override
+    public String description() {
+        return "Kinesis PutRecords (500 x 1 KiB) and PutRecord, JSON and CBOR, vs kinesalite; GetRecords drain (about 2 min)";
+    }
+
+    @Override
+    public List<String> optionHelp() {
+        return List.of(
+                "--shards=4             shards of the stream",
+                "--bodies=json,cbor     encodings of the PutRecords and PutRecord runs",
+                "--connections=4        HTTP/1.1 connections (producers) for PutRecords",
+                "--records=500          records per PutRecords call",
+                "--data-bytes=1024      data per record",
+                "--single-connections=1,4  connections of the PutRecord runs, one run each",
+                "--jit-warmup=4s        load on Lakelet over every request at the start, not recorded",
+                "--warmup=1s            load before each timed run, not recorded",
+                "--duration=5s          timed run (ends earlier at the bounds below)",
+                "--max-records=2000000  records acknowledged per PutRecords run at most",
+                "--max-requests=200000  responses per PutRecord run at most",
+                "--client-threads=1     event loop threads of the load generator",
+                "--drain=json,cbor      encodings of the GetRecords drains after the puts, 'off' for none",
+                "--drain-limit=10000    GetRecords Limit",
+                "--drain-timeout=60s    longest drain",
+                "--kinesalite=auto      auto: compare with kinesalite when npm and node are on the PATH; off: never",
+                "--kinesalite-dir=<tmp>/lakelet-bench-kinesalite  where kinesalite is installed once and kept");
+    }
+
+    /** The settings of a run. */
+    private record Settings(int shards, List<String> bodies, int connections, int records, int dataBytes,
+                            List<Integer> singleConnections, Duration jitWarmup, Duration warmup, Duration duration,
+                            long maxRecords, long maxRequests, List<String> drainBodies, int drainLimit,
+                            Duration drainTimeout) {
+    }
+
+    @Override
+    public void run(Options options, Report report) throws Exception {
+        Settings s = new Settings(options.getInt("shards", 4), list(options.get("bodies", "json,cbor")),
+                options.getInt("connections", 4), options.getInt("records", 500), options.getInt("data-bytes", 1024),
+                list(options.get("single-connections", "1,4")).stream().map(Integer::parseInt).toList(),
+                options.getDuration("jit-warmup", Duration.ofSeconds(4)), options.getDuration("warmup", Duration.ofSeconds(1)),
+                options.getDuration("duration", Duration.ofSeconds(5)), options.getLong("max-records", 2_000_000),
+                options.getLong("max-requests", 200_000), list(options.get("drain", "json,cbor")),
+                options.getInt("drain-limit", 10_000), options.getDuration("drain-timeout", Duration.ofSeconds(60)));
+        int clientThreads = options.getInt("client-threads", 1);
+        String kinesaliteMode = options.get("kinesalite", "auto");
+        Path kinesaliteDir = Path.of(options.get("kinesalite-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "lakelet-bench-kinesalite").toString()));
+        options.rejectUnknown();
+        if (!kinesaliteMode.equals("auto") && !kinesaliteMode.equals("off")) {
+            throw new IllegalArgumentException("--kinesalite is auto or off, not '" + kinesaliteMode + "'");
+        }
+        s.bodies().forEach(KinesisRequests::codec);
+        List<String> drains = s.drainBodies().equals(List.of("off")) ? List.of() : s.drainBodies();
+        drains.forEach(KinesisRequests::codec);
+
+        describeMachine(report);
+        Path dir = Files.createTempDirectory("lakelet-kinesis-bench");
+        LakeletConfig config = LakeletConfig.of(Map.of(
+                LakeletConfig.Keys.HOST, "127.0.0.1",
+                LakeletConfig.Keys.PORT, "0",
+                LakeletConfig.Keys.DATA_DIR, dir.toString()));
+        try (LakeletServer server = LakeletServer.start(config, Clock.systemUTC(), List.of(new KinesisModule()));
+             LoadGenerator load = new LoadGenerator(clientThreads);
+             Kinesalite kinesalite = startKinesalite(report, kinesaliteMode, kinesaliteDir)) {
+            InetSocketAddress lakelet = new InetSocketAddress("127.0.0.1", server.port());
+            report.note("lakelet: in-process LakeletServer on %s with KinesisModule, RocksDB store in %s, default "
+                    + "durability and threads", lakelet, dir);
+            report.note("load: Netty closed-loop clients in this JVM, %d event loop thread(s), HTTP/1.1 keep-alive "
+                    + "connections, one request in flight each; requests encoded once and resent; warm-up %d ms, "
+                    + "then %d ms (or %,d records / %,d PutRecord calls) per run", load.threads(), s.warmup().toMillis(),
+                    s.duration().toMillis(), s.maxRecords(), s.maxRequests());
+            if (kinesalite != null) {
+                report.note("order: for each request, kinesalite first, then (once the Node.js process is idle) "
+                        + "Lakelet, whose row has the ratio");
+            }
+            report.note("PutRecords: %d records of %d bytes per call, each with its own random partition key (one body "
+                    + "resent: every call gets new sequence numbers); records/s = calls/s x %d; MiB/s = record data",
+                    s.records(), s.dataBytes(), s.records());
+            new KinesisApi(lakelet, "json").createStream(STREAM, s.shards(), Duration.ofSeconds(30));
+            long expected = probe(report, "lakelet", lakelet, s.bodies(), s.records(), s.dataBytes());
+            List<String> peerRequests = List.of();
+            if (kinesalite != null) {
+                new KinesisApi(kinesalite.address(), "json").createStream(STREAM, s.shards(), Duration.ofSeconds(30));
+                peerRequests = supportedRequests(report, kinesalite.address(), s.bodies(), s.records(), s.dataBytes());
+            }
+            warmUpJit(report, load, lakelet, s);
+            report.note("");
+            Scenario producers = new Scenario(Scenario.Protocol.HTTP1, "-", s.connections(), 1);
+            long maxCalls = Math.max(1, s.maxRecords() / s.records());
+            for (String body : s.bodies()) {
+                RequestTemplate t = KinesisRequests.putRecords(STREAM, body, s.records(), s.dataBytes());
+                String label = "PutRecords " + body;
+                double reference = Double.NaN;
+                if (peerRequests.contains(label)) {
+                    reference = measure(report, load, "kinesalite", producers, label, t, kinesalite.address(), s,
+                            maxCalls, s.records(), Double.NaN).requestsPerSecond();
+                    kinesalite.awaitIdle(PEER_SETTLE);
+                }
+                expected += measure(report, load, "lakelet", producers, label, t, lakelet, s, maxCalls, s.records(),
+                        reference).requests() * s.records();
+            }
+            for (int connections : s.singleConnections()) {
+                Scenario single = new Scenario(Scenario.Protocol.HTTP1, "-", connections, 1);
+                for (String body : s.bodies()) {
+                    RequestTemplate t = KinesisRequests.putRecord(STREAM, body, s.dataBytes());
+                    String label = "PutRecord " + body;
+                    double reference = Double.NaN;
+                    if (peerRequests.contains(label)) {
+                        reference = measure(report, load, "kinesalite", single, label, t, kinesalite.address(), s,
+                                s.maxRequests(), 1, Double.NaN).requestsPerSecond();
+                        kinesalite.awaitIdle(PEER_SETTLE);
+                    }
+                    expected += measure(report, load, "lakelet", single, label, t, lakelet, s, s.maxRequests(), 1,
+                            reference).requests();
+                }
+            }
+            for (String body : drains) {
+                report.note("");
+                DrainRun.Result r = new DrainRun(lakelet, STREAM, body, s.drainLimit(), s.drainTimeout()).run();
+                DrainRun.report(report, "lakelet", body, r, expected);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        report.note("");
+        report.note("system load average at the end: %.2f (above the core count, other processes shared "
+                + "the CPUs and the figures are low and noisy)", loadAverage());
+        report.note("ratio: lakelet req/s (= records/s) / kinesalite req/s for the same request and connections in "
+                + "this run; targets from issue 5: >= 100,000 records/s acknowledged, PutRecord p99 < 2,000 us, "
+                + "ratio >= 2 against the best peer");
+    }
+
+    /** One timed run; reports a row (and records/s for a batch) and returns what it measured. */
+    private static LoadGenerator.Result measure(Report report, LoadGenerator load, String source, Scenario scenario,
+                                                String label, RequestTemplate t, InetSocketAddress target, Settings s,
+                                                long maxRequests, int recordsPerCall, double reference) throws Exception {
+        LoadGenerator.Result r = load.run(scenario, t, target, s.warmup(), s.duration(), maxRequests);
+        double rate = r.requestsPerSecond();
+        report.row(new Report.Row(source, "HTTP/1.1", label, scenario.connections(), 1, r.requests(), rate,
+                r.latencies().percentileMicros(0.50), r.latencies().percentileMicros(0.99), r.latencies().meanMicros(),
+                r.cpuMicrosPerRequest(), r.errors(), rate * recordsPerCall * s.dataBytes() / (1 << 20),
+                Double.isNaN(reference) || reference == 0 ? Double.NaN : rate / reference));
+        if (recordsPerCall > 1) {
+            report.note("    %,.0f records/s acknowledged (%,d records)", rate * recordsPerCall,
+                    r.requests() * recordsPerCall);
+        }
+        if (r.firstError() != null) {
+            report.note("    first error: %s", r.firstError());
+        }
+        return r;
+    }
+
+    /**
+     * Sends one PutRecords per body through the JDK client and checks the answer: 200, no failed record,
+     * one result per record. The load generator only sees statuses, so a partial failure shows here.
+     * Returns the records acknowledged.
+     */
+    private static long probe(Report report, String source, InetSocketAddress target, List<String> bodies, int records,
+                              int dataBytes) throws IOException, InterruptedException {
+        long acknowledged = 0;
+        for (String body : bodies) {
+            JsonNode answer = putRecordsOnce(target, body, records, dataBytes);
+            int failed = answer.path("FailedRecordCount").asInt(-1);
+            int results = answer.path("Records").size();
+            if (failed != 0 || results != records) {
+                throw new IOException(source + " PutRecords " + body + " answered FailedRecordCount " + failed
+                        + " with " + results + " results for " + records + " records: " + abbreviate(answer));
+            }
+            acknowledged += records;
+        }
+        report.note("check: one PutRecords per body (%s) to %s: 200, FailedRecordCount 0, %d results", bodies, source,
+                records);
+        return acknowledged;
+    }
+
+    private static JsonNode putRecordsOnce(InetSocketAddress target, String body, int records, int dataBytes)
+            throws IOException, InterruptedException {
+        RequestTemplate t = KinesisRequests.putRecords(STREAM, body, records, dataBytes);
+        KinesisApi api = new KinesisApi(target, body);
+        return api.call("PutRecords", t.body());
+    }
+
+    /**
+     * The requests the peer handles, as labels ({@code PutRecords json}...): a probe of each operation and
+     * body through the JDK client; a refused or undecodable answer is noted and that row is not compared.
+     */
+    private static List<String> supportedRequests(Report report, InetSocketAddress peer, List<String> bodies,
+                                                  int records, int dataBytes) throws InterruptedException {
+        List<String> ok = new ArrayList<>();
+        for (String body : bodies) {
+            for (boolean batch : new boolean[] {true, false}) {
+                String label = (batch ? "PutRecords " : "PutRecord ") + body;
+                RequestTemplate t = batch ? KinesisRequests.putRecords(STREAM, body, records, dataBytes)
+                        : KinesisRequests.putRecord(STREAM, body, dataBytes);
+                try {
+                    JsonNode answer = new KinesisApi(peer, body).call(batch ? "PutRecords" : "PutRecord", t.body());
+                    boolean valid = batch ? answer.path("FailedRecordCount").asInt(-1) == 0
+                            && answer.path("Records").size() == records : answer.hasNonNull("SequenceNumber");
+                    if (valid) {
+                        ok.add(label);
+                    } else {
+                        report.note("kinesalite: %s answered %s: not compared", label, abbreviate(answer));
+                    }
+                } catch (IOException e) {
+                    report.note("kinesalite: %s failed (%s): not compared", label, abbreviate(e.getMessage()));
+                }
+            }
+        }
+        return ok;
+    }
+
+    private static Kinesalite startKinesalite(Report report, String mode, Path dir) {
+        if (mode.equals("off")) {
+            report.note("kinesalite: off; no comparison");
+            return null;
+        }
+        Optional<Path> npm = Kinesalite.onPath("npm");
+        if (npm.isEmpty() || Kinesalite.onPath("node").isEmpty()) {
+            report.note("kinesalite: npm or node not on the PATH (Debian packages nodejs, npm); no comparison");
+            return null;
+        }
+        try {
+            Kinesalite k = Kinesalite.start(npm.get(), dir);
+            report.note("kinesalite %s: Node.js process %d on %s (records in memory, no durability), installed in %s, "
+                    + "--createStreamMs 0 --shardLimit 100", k.version(), k.pid(), k.address(), dir);
+            return k;
+        } catch (Exception e) {
+            report.note("kinesalite: could not start (%s); no comparison", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void warmUpJit(Report report, LoadGenerator load, InetSocketAddress target, Settings s)
+            throws Exception {
+        List<RequestTemplate> requests = new ArrayList<>();
+        for (String body : s.bodies()) {
+            requests.add(KinesisRequests.putRecords(STREAM, body, s.records(), s.dataBytes()));
+            requests.add(KinesisRequests.putRecord(STREAM, body, s.dataBytes()));
+        }
+        if (s.jitWarmup().isZero() || requests.isEmpty()) {
+            return;
+        }
+        Scenario scenario = new Scenario(Scenario.Protocol.HTTP1, "-", s.connections(), 1);
+        Duration each = s.jitWarmup().dividedBy(requests.size());
+        for (RequestTemplate t : requests) {
+            LoadGenerator.Result r = load.run(scenario, t, target, each, Duration.ZERO, Long.MAX_VALUE);
+            if (r.errors() > 0) {
+                report.note("JIT warm-up: %d error(s), the first: %s", r.errors(), r.firstError());
+            }
+        }
+        report.note("JIT warm-up: %d ms on Lakelet over PutRecords and PutRecord in %s", s.jitWarmup().toMillis(),
+                s.bodies());
+    }
+
+    private static String abbreviate(Object o) {
+        String text = String.valueOf(o);
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    private static List<String> list(String spec) {
+        return Stream.of(spec.split("[,\\s]+")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static void describeMachine(Report report) {
+        Runtime rt = Runtime.getRuntime();
+        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        report.note("machine: %d cores, load average %.2f, Java %s (%s), max heap %d MiB, GC %s",
+                rt.availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
