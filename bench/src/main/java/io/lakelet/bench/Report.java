@@ -1,10 +1,13 @@
 package io.lakelet.bench;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Where benchmarks put what they measured: notes (set-up, method) as they go, and result rows printed as
@@ -41,6 +44,27 @@ public final class Report {
 
     public Report(PrintStream out) {
         this.out = out;
+    }
+
+    /** Notes the machine the figures come from: cores, load, Java, heap, garbage collector. */
+    public void describeMachine() {
+        Runtime rt = Runtime.getRuntime();
+        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
+        note("machine: %d cores, load average %.2f, Java %s (%s), max heap %d MiB, GC %s",
+                rt.availableProcessors(), loadAverage(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
+    }
+
+    /** Notes the load at the end, so a reader knows whether other work shared the cores. */
+    public void noteFinalLoad() {
+        note("");
+        note("system load average at the end: %.2f (above the core count, other processes shared "
+                + "the CPUs and the figures are low and noisy)", loadAverage());
+    }
+
+    public static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     public void note(String format, Object... args) {

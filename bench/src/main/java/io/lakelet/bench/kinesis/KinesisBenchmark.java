@@ -1,6 +1,7 @@
 package io.lakelet.bench.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lakelet.bench.BenchFiles;
 import io.lakelet.bench.Benchmark;
 import io.lakelet.bench.Options;
 import io.lakelet.bench.Report;
@@ -11,19 +12,15 @@ import io.lakelet.core.config.LakeletConfig;
 import io.lakelet.core.server.LakeletServer;
 import io.lakelet.kinesis.KinesisModule;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -97,7 +94,7 @@ public final class KinesisBenchmark implements Benchmark {
         List<String> drains = s.drainBodies().equals(List.of("off")) ? List.of() : s.drainBodies();
         drains.forEach(KinesisRequests::codec);
 
-        describeMachine(report);
+        report.describeMachine();
         Path dir = Files.createTempDirectory("lakelet-kinesis-bench");
         LakeletConfig config = LakeletConfig.of(Map.of(
                 LakeletConfig.Keys.HOST, "127.0.0.1",
@@ -164,11 +161,9 @@ public final class KinesisBenchmark implements Benchmark {
                 DrainRun.report(report, "lakelet", body, r, expected);
             }
         } finally {
-            deleteTree(dir);
+            BenchFiles.deleteTree(dir);
         }
-        report.note("");
-        report.note("system load average at the end: %.2f (above the core count, other processes shared "
-                + "the CPUs and the figures are low and noisy)", loadAverage());
+        report.noteFinalLoad();
         report.note("ratio: lakelet req/s (= records/s) / kinesalite req/s for the same request and connections in "
                 + "this run; targets from issue 5: >= 100,000 records/s acknowledged, PutRecord p99 < 2,000 us, "
                 + "ratio >= 2 against the best peer");
@@ -303,29 +298,5 @@ public final class KinesisBenchmark implements Benchmark {
 
     private static List<String> list(String spec) {
         return Stream.of(spec.split("[,\\s]+")).map(String::trim).filter(x -> !x.isEmpty()).toList();
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void describeMachine(Report report) {
-        Runtime rt = Runtime.getRuntime();
-        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        report.note("machine: %d cores, load average %.2f, Java %s (%s), max heap %d MiB, GC %s",
-                rt.availableProcessors(), loadAverage(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

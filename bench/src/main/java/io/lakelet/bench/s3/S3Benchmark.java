@@ -1,5 +1,6 @@
 package io.lakelet.bench.s3;
 
+import io.lakelet.bench.BenchFiles;
 import io.lakelet.bench.Benchmark;
 import io.lakelet.bench.Options;
 import io.lakelet.bench.Report;
@@ -9,21 +10,15 @@ import io.lakelet.bench.load.Scenario;
 import io.lakelet.core.config.LakeletConfig;
 import io.lakelet.core.server.LakeletServer;
 import io.lakelet.s3.S3Module;
-import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * S3 storage and speed: PUT and GET of a small and a large object through Lakelet's S3 (in this JVM, a
@@ -101,7 +96,7 @@ public final class S3Benchmark implements Benchmark {
             throw new IllegalArgumentException("--nginx is auto or off, not '" + nginxMode + "'");
         }
 
-        describeMachine(report);
+        report.describeMachine();
         List<Case> cases = parseCases(caseSpecs, smallBytes, largeBytes);
         Path dir = Files.createTempDirectory("lakelet-s3-bench");
         LakeletConfig config = LakeletConfig.of(Map.of(
@@ -160,11 +155,9 @@ public final class S3Benchmark implements Benchmark {
                 new ListRun(client, LIST_BUCKET, listKeys, listConnections).run(report);
             }
         } finally {
-            deleteTree(dir);
+            BenchFiles.deleteTree(dir);
         }
-        report.note("");
-        report.note("system load average at the end: %.2f (above the core count, other processes shared "
-                + "the CPUs and the figures are low and noisy)", loadAverage());
+        report.noteFinalLoad();
         report.note("ratio: lakelet req/s (= MiB/s) / nginx req/s for the same case in this run; targets from "
                 + "issue 4: GET %s >= 0.70, PUT %s >= 0.50", size(largeBytes), size(largeBytes));
     }
@@ -234,29 +227,5 @@ public final class S3Benchmark implements Benchmark {
         byte[] b = new byte[n];
         new Random(n).nextBytes(b);
         return b;
-    }
-
-    static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void describeMachine(Report report) {
-        Runtime rt = Runtime.getRuntime();
-        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        report.note("machine: %d cores, load average %.2f, Java %s (%s), max heap %d MiB, GC %s",
-                rt.availableProcessors(), loadAverage(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -9,8 +9,6 @@ import io.lakelet.bench.load.RequestTemplate;
 import io.lakelet.bench.load.Scenario;
 import io.lakelet.core.config.LakeletConfig;
 import io.lakelet.core.server.LakeletServer;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +70,7 @@ public final class ServerCoreBenchmark implements Benchmark {
             throw new IllegalArgumentException("--h2load is auto or off, not '" + h2loadMode + "'");
         }
 
-        describeMachine(report);
+        report.describeMachine();
         LakeletConfig config = LakeletConfig.of(Map.of(
                 LakeletConfig.Keys.HOST, "127.0.0.1",
                 LakeletConfig.Keys.PORT, "0"));
@@ -112,13 +110,7 @@ public final class ServerCoreBenchmark implements Benchmark {
                 crossCheck(report, scenarios, ours, requests, target, maxRequests, h2loadSeconds);
             }
         }
-        report.note("");
-        report.note("system load average at the end: %.2f (above the core count, other processes shared "
-                + "the CPUs and the figures are low and noisy)", loadAverage());
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        report.noteFinalLoad();
     }
 
     /**
@@ -183,14 +175,5 @@ public final class ServerCoreBenchmark implements Benchmark {
                 report.note("  h2load %s failed: %s", s, e.getMessage());
             }
         }
-    }
-
-    private static void describeMachine(Report report) {
-        Runtime rt = Runtime.getRuntime();
-        String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", "));
-        report.note("machine: %d cores, load average %.2f, Java %s (%s), max heap %d MiB, GC %s",
-                rt.availableProcessors(), loadAverage(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
     }
 }
