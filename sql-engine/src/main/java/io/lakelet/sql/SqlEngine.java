@@ -3,6 +3,7 @@ package io.lakelet.sql;
 import io.lakelet.core.ports.Catalog;
 import io.lakelet.core.ports.ObjectStore;
 import io.lakelet.sql.ddl.DdlExecutor;
+import io.lakelet.sql.query.CalciteQueryEngine;
 import io.lakelet.sql.query.QueryEngine;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class SqlEngine {
     private final DdlExecutor statements;
 
     public SqlEngine(Catalog catalog, ObjectStore store, Clock clock) {
-        this.queries = new QueryEngine(catalog, store, clock);
+        this.queries = new CalciteQueryEngine(catalog, store, clock);
         this.statements = new DdlExecutor(catalog, store, clock, queries);
     }
 

@@ -1,30 +1,15 @@
 package io.lakelet.sql.query;
 
-import io.lakelet.core.ports.Catalog;
-import io.lakelet.core.ports.ObjectStore;
 import io.lakelet.sql.Cancellation;
 import io.lakelet.sql.QueryResult;
 import io.lakelet.sql.Session;
-import io.lakelet.sql.SqlFailure;
-import java.time.Clock;
 
 /**
- * Queries (SELECT, WITH, VALUES, EXPLAIN) planned and run by Calcite over the catalog's tables, reading
- * their files from the object store.
+ * Runs queries (SELECT, WITH, VALUES, EXPLAIN). The DDL half uses it for CREATE TABLE AS, INSERT INTO and
+ * CREATE VIEW; {@link CalciteQueryEngine} is the implementation.
  */
-public final class QueryEngine {
-    private final Catalog catalog;
-    private final ObjectStore store;
-    private final Clock clock;
+public interface QueryEngine {
 
-    public QueryEngine(Catalog catalog, ObjectStore store, Clock clock) {
-        this.catalog = catalog;
-        this.store = store;
-        this.clock = clock;
-    }
-
-    /** Runs a query; its rows stream from the returned result. */
-    public QueryResult query(Session session, String sql, Cancellation cancellation) {
-        throw new SqlFailure("NOT_SUPPORTED", 2, 1, "queries are not built yet");
-    }
+    /** Runs a query; its rows stream from the returned result. Fails with {@link io.lakelet.sql.SqlFailure}. */
+    QueryResult query(Session session, String sql, Cancellation cancellation);
 }
