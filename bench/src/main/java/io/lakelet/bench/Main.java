@@ -1,5 +1,6 @@
 package io.lakelet.bench;
 
+import io.lakelet.bench.athena.AthenaBenchmark;
 import io.lakelet.bench.kinesis.KinesisBenchmark;
 import io.lakelet.bench.s3.S3Benchmark;
 import io.lakelet.bench.server.ServerCoreBenchmark;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class Main {
     private static final List<Benchmark> BENCHMARKS = List.of(new ServerCoreBenchmark(), new S3Benchmark(),
-            new KinesisBenchmark());
+            new KinesisBenchmark(), new AthenaBenchmark());
 
     private Main() {
     }

@@ -88,6 +88,9 @@ public final class Report {
 
     /** Prints every row as one table. */
     public void printTable() {
+        if (rows.isEmpty()) {
+            return;
+        }
         boolean extra = rows.stream().anyMatch(r -> !Double.isNaN(r.mibPerSecond()) || !Double.isNaN(r.ratio()));
         List<String[]> cells = new ArrayList<>();
         cells.add(extra ? concat(HEADER, EXTRA_HEADER) : HEADER);
