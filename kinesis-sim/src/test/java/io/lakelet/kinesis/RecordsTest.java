@@ -283,4 +283,49 @@ class RecordsTest {
         assertThat(k.cbor.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
                 .retentionPeriodHours()).isEqualTo(48);
     }
+
+    @Test
+    void aReaderFollowingConcurrentProducersMissesAndRepeatsNothing() throws Exception {
+        String stream = k.stream(1);
+        int producers = 8;
+        int batches = 20;
+        int perBatch = 50;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(producers);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            done.add(pool.submit(() -> {
+                for (int b = 0; b < batches; b++) {
+                    int batch = b;
+                    List<PutRecordsRequestEntry> entries = IntStream.range(0, perBatch)
+                            .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("k")
+                                    .data(utf8(producer + "/" + batch + "/" + i)).build()).toList();
+                    assertThat(k.cbor.putRecords(r -> r.streamName(stream).records(entries)).failedRecordCount())
+                            .isZero();
+                }
+            }));
+        }
+        // Read while the producers write: every record exactly once, in sequence-number order.
+        KinesisClient json = k.json();
+        List<Record> seen = new ArrayList<>();
+        String it = iterator(json, stream, "shardId-000000000000", ShardIteratorType.TRIM_HORIZON);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (seen.size() < producers * batches * perBatch && Instant.now().isBefore(deadline)) {
+            String current = it;
+            GetRecordsResponse page = json.getRecords(b -> b.shardIterator(current));
+            seen.addAll(page.records());
+            it = page.nextShardIterator();
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        json.close();
+        assertThat(seen).hasSize(producers * batches * perBatch);
+        assertThat(seen.stream().map(r -> r.data().asUtf8String()).distinct().count()).isEqualTo(seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(new BigInteger(seen.get(i).sequenceNumber()))
+                    .isGreaterThan(new BigInteger(seen.get(i - 1).sequenceNumber()));
+        }
+    }
 }

@@ -33,17 +33,27 @@ public final class RecordLog {
         }
     }
 
-    /** A page of one shard's records from {@code fromCounter}, skipping records that arrived before {@code minArrival}. */
-    public Page read(StreamKey stream, int shard, long fromCounter, long minArrival, int limit, long maxBytes) {
+    /**
+     * A page of one shard's records from {@code fromCounter} up to {@code visible} (see {@link Publication}),
+     * skipping records that arrived before {@code minArrival}.
+     */
+    public Page read(StreamKey stream, int shard, long fromCounter, long visible, long minArrival, int limit,
+                     long maxBytes) {
         List<StoredRecord> out = new ArrayList<>();
         long bytes = 0;
         long lastSeen = -1;
         boolean cut = false;
         byte[] prefix = shardPrefix(stream, shard);
+        boolean beyondVisible = false;
         try (Scan scan = records.scanFrom(prefix, key(stream, shard, fromCounter))) {
             while (scan.hasNext() && out.size() < limit) {
                 Scan.Entry e = scan.next();
-                StoredRecord r = StoredRecord.decode(shard, Keys.readLong(e.key(), prefix.length), e.value());
+                long counter = Keys.readLong(e.key(), prefix.length);
+                if (counter > visible) {
+                    beyondVisible = true;
+                    break;
+                }
+                StoredRecord r = StoredRecord.decode(shard, counter, e.value());
                 lastSeen = r.counter();
                 if (r.arrivalMillis() < minArrival) {
                     continue;
@@ -56,13 +66,13 @@ public final class RecordLog {
                 bytes += r.size();
                 out.add(r);
             }
-            return new Page(out, lastSeen, !cut && !scan.hasNext());
+            return new Page(out, lastSeen, !cut && (beyondVisible || !scan.hasNext()));
         }
     }
 
     /**
      * Records read, the greatest counter looked at (trimmed records included; -1 if none), and whether
-     * the scan reached the newest record of the shard.
+     * the scan reached the newest visible record of the shard.
      */
     public record Page(List<StoredRecord> records, long lastCounter, boolean reachedEnd) {
     }

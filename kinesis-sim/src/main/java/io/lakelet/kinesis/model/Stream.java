@@ -42,6 +42,8 @@ public final class Stream {
     private Integer warmThroughputMiBps;
     private List<Consumer> consumers = new ArrayList<>();
     private volatile int openShardCount;
+    /** Not stored: rebuilt from the counter when the stream is loaded. */
+    private transient Publication publication;
 
     Stream() {
     }
@@ -190,6 +192,14 @@ public final class Stream {
         return counter;
     }
 
+    /** Which records readers may see; call under the stream's lock. */
+    public Publication publication() {
+        if (publication == null) {
+            publication = new Publication(counter);
+        }
+        return publication;
+    }
+
     /** Takes the next counter for a new record. */
     public long nextCounter() {
         return ++counter;
@@ -210,6 +220,7 @@ public final class Stream {
             s.close(end, nowMillis);
             openShardCount--;
         }
+        publication().advance(end);
     }
 
     public String policy() {

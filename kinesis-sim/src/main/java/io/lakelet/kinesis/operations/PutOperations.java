@@ -5,6 +5,7 @@ import io.lakelet.core.error.Validation;
 import io.lakelet.core.http.RequestContext;
 import io.lakelet.core.protocol.JsonRpcService;
 import io.lakelet.kinesis.model.HashRanges;
+import io.lakelet.kinesis.model.Publication;
 import io.lakelet.kinesis.model.Shard;
 import io.lakelet.kinesis.model.StoredRecord;
 import io.lakelet.kinesis.model.Stream;
@@ -55,21 +56,38 @@ public final class PutOperations {
         v.pattern("sequenceNumberForOrdering", in.sequenceNumberForOrdering(), SEQUENCE).orThrow();
         Pending p = pending(in.partitionKey(), in.explicitHashKey(), in.data());
         Stream s = writable(ctx, in.streamName(), in.streamARN());
+        StoredRecord r;
+        Shard shard;
+        Publication publication;
         synchronized (s) {
             Validation fits = Validation.check();
             checkSize(fits, "data", p.data().length, s);
             fits.orThrow();
-            Shard shard = shardFor(s, p.hashKey());
+            shard = shardFor(s, p.hashKey());
             if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
                 throw AwsException.client("ProvisionedThroughputExceededException", rateExceeded(s, shard));
             }
-            StoredRecord r = record(s, shard, p);
-            rt.log().append(s.key(), List.of(r));
-            return PutRecordResponse.builder()
-                    .shardId(shard.id())
-                    .sequenceNumber(r.sequenceNumber())
-                    .encryptionType(s.encryptionType())
-                    .build();
+            r = record(s, shard, p);
+            publication = s.publication();
+            publication.begin(r.counter(), r.counter());
+        }
+        write(s, List.of(r), publication);
+        return PutRecordResponse.builder()
+                .shardId(shard.id())
+                .sequenceNumber(r.sequenceNumber())
+                .encryptionType(s.encryptionType())
+                .build();
+    }
+
+    /**
+     * Writes records whose counters were taken under the stream's lock, outside it, so that concurrent
+     * puts share RocksDB group commits; readers see them once every earlier counter is written too.
+     */
+    private void write(Stream s, List<StoredRecord> records, Publication publication) {
+        try {
+            rt.log().append(s.key(), records);
+        } finally {
+            publication.complete(records.get(0).counter());
         }
     }
 
@@ -99,13 +117,15 @@ public final class PutOperations {
             pending.add(pending(e.partitionKey(), e.explicitHashKey(), e.data()));
         }
         Stream s = writable(ctx, in.streamName(), in.streamARN());
+        List<StoredRecord> accepted = new ArrayList<>(pending.size());
+        Publication publication = null;
+        PutRecordsResponse response;
         synchronized (s) {
             Validation fits = Validation.check();
             for (int i = 0; i < pending.size(); i++) {
                 checkSize(fits, "records." + (i + 1) + ".member.data", pending.get(i).data().length, s);
             }
             fits.orThrow();
-            List<StoredRecord> accepted = new ArrayList<>(pending.size());
             List<PutRecordsResultEntry> results = new ArrayList<>(pending.size());
             int failed = 0;
             for (Pending p : pending) {
@@ -122,13 +142,20 @@ public final class PutOperations {
                 accepted.add(r);
                 results.add(PutRecordsResultEntry.builder().shardId(shard.id()).sequenceNumber(r.sequenceNumber()).build());
             }
-            rt.log().append(s.key(), accepted);
-            return PutRecordsResponse.builder()
+            if (!accepted.isEmpty()) {
+                publication = s.publication();
+                publication.begin(accepted.get(0).counter(), accepted.get(accepted.size() - 1).counter());
+            }
+            response = PutRecordsResponse.builder()
                     .failedRecordCount(failed)
                     .records(results)
                     .encryptionType(s.encryptionType())
                     .build();
         }
+        if (!accepted.isEmpty()) {
+            write(s, accepted, publication);
+        }
+        return response;
     }
 
     private static void validateRecord(Validation v, String prefix, String partitionKey, SdkBytes data,

@@ -138,9 +138,12 @@ public final class ReadOperations {
         }
         boolean closed;
         long minArrival;
+        long visible;
         synchronized (s) {
             Shard shard = rt.shard(s, Shard.id(it.shardIndex()));
-            closed = !shard.isOpen();
+            visible = s.publication().visible();
+            // A closed shard is finished for a reader once every record before its end is visible.
+            closed = !shard.isOpen() && visible >= shard.endCounter();
             minArrival = s.trimHorizonMillis(rt.clock());
         }
         if (!rt.throttle().allowRead(s.key(), it.shardIndex())) {
@@ -148,7 +151,8 @@ public final class ReadOperations {
                     + Shard.id(it.shardIndex()) + " in stream " + s.name() + " under account " + s.account() + ".");
         }
         int limit = in.limit() == null ? MAX_RECORDS : in.limit();
-        RecordLog.Page page = rt.log().read(s.key(), it.shardIndex(), it.counter(), minArrival, limit, MAX_BYTES);
+        RecordLog.Page page = rt.log().read(s.key(), it.shardIndex(), it.counter(), visible, minArrival, limit,
+                MAX_BYTES);
         GetRecordsResponse.Builder out = GetRecordsResponse.builder()
                 .records(page.records().stream().map(ReadOperations::toRecord).toList());
         List<StoredRecord> records = page.records();

@@ -3,6 +3,7 @@ package io.lakelet.kinesis.operations;
 import io.lakelet.core.error.AwsException;
 import io.lakelet.core.error.CommonErrors;
 import io.lakelet.kinesis.model.RecordLog;
+import io.lakelet.kinesis.model.Shard;
 import io.lakelet.kinesis.model.SequenceNumbers;
 import io.lakelet.kinesis.model.StoredRecord;
 import io.lakelet.kinesis.model.Stream;
@@ -97,11 +98,14 @@ final class Subscription {
         }
         boolean closed;
         long horizon;
+        long visible;
         synchronized (stream) {
-            closed = !stream.shard(shard).isOpen();
+            visible = stream.publication().visible();
+            Shard s = stream.shard(shard);
+            closed = !s.isOpen() && visible >= s.endCounter();
             horizon = stream.trimHorizonMillis(rt.clock());
         }
-        RecordLog.Page page = rt.log().read(stream.key(), shard, position, horizon, MAX_RECORDS, MAX_BYTES);
+        RecordLog.Page page = rt.log().read(stream.key(), shard, position, visible, horizon, MAX_RECORDS, MAX_BYTES);
         List<StoredRecord> records = page.records();
         if (page.lastCounter() >= 0) {
             position = page.lastCounter() + 1;

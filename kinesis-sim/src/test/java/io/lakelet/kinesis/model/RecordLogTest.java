@@ -38,16 +38,16 @@ class RecordLogTest {
         int deleted = log.trim(STREAM, 0, 500);
 
         assertThat(deleted).isEqualTo(4);
-        assertThat(log.read(STREAM, 0, 0, 0, 100, Long.MAX_VALUE).records())
+        assertThat(log.read(STREAM, 0, 0, Long.MAX_VALUE, 0, 100, Long.MAX_VALUE).records())
                 .extracting(StoredRecord::counter).containsExactly(5L, 6L, 7L, 8L, 9L, 10L);
-        assertThat(log.read(STREAM, 1, 0, 0, 100, Long.MAX_VALUE).records()).hasSize(1);
+        assertThat(log.read(STREAM, 1, 0, Long.MAX_VALUE, 0, 100, Long.MAX_VALUE).records()).hasSize(1);
     }
 
     @Test
     void aReadStopsAtTheByteBudgetWithoutSkippingARecord() {
         log.append(STREAM, LongStream.rangeClosed(1, 5).mapToObj(c -> record(0, c, c)).toList());
 
-        RecordLog.Page page = log.read(STREAM, 0, 1, 0, 100, 6);
+        RecordLog.Page page = log.read(STREAM, 0, 1, Long.MAX_VALUE, 0, 100, 6);
 
         assertThat(page.records()).extracting(StoredRecord::counter).containsExactly(1L, 2L);
         assertThat(page.lastCounter()).isEqualTo(2L);
@@ -65,5 +65,33 @@ class RecordLogTest {
 
         assertThat(log.newest(STREAM, 0)).isNull();
         assertThat(log.newest(longer, 0)).isNotNull();
+    }
+
+    @Test
+    void aReadStopsAtTheVisibleCounterAndCallsThatTheEnd() {
+        log.append(STREAM, LongStream.rangeClosed(1, 5).mapToObj(c -> record(0, c, c)).toList());
+
+        RecordLog.Page page = log.read(STREAM, 0, 1, 3, 0, 100, Long.MAX_VALUE);
+
+        assertThat(page.records()).extracting(StoredRecord::counter).containsExactly(1L, 2L, 3L);
+        assertThat(page.lastCounter()).isEqualTo(3L);
+        assertThat(page.reachedEnd()).isTrue();
+    }
+
+    @Test
+    void recordsWrittenOutOfOrderBecomeVisibleOnlyWhenEveryEarlierBatchIsWritten() {
+        Publication p = new Publication(10);
+        p.begin(11, 20);
+        p.begin(21, 30);
+        p.begin(31, 31);
+        assertThat(p.visible()).isEqualTo(10);
+        p.complete(21);
+        assertThat(p.visible()).as("batch 11..20 is still being written").isEqualTo(10);
+        p.complete(11);
+        assertThat(p.visible()).isEqualTo(30);
+        p.advance(32);
+        assertThat(p.visible()).as("a shard closed after an unwritten batch").isEqualTo(30);
+        p.complete(31);
+        assertThat(p.visible()).isEqualTo(32);
     }
 }
