@@ -267,4 +267,22 @@ class StreamLifecycleTest {
                     .isInstanceOf(ResourceNotFoundException.class);
         }
     }
+
+    @Test
+    void atMostFiveStreamsAreCreatingAtOnce() {
+        MutableClock clock = new MutableClock();
+        try (KinesisServer slow = KinesisServer.start(Map.of("LAKELET_STATE_DELAY_MS", "1000"), clock)) {
+            for (int i = 0; i < 5; i++) {
+                String name = KinesisServer.name();
+                slow.cbor.createStream(b -> b.streamName(name).shardCount(1));
+            }
+            String sixth = KinesisServer.name();
+            assertThatThrownBy(() -> slow.cbor.createStream(b -> b.streamName(sixth).shardCount(1)))
+                    .isInstanceOf(software.amazon.awssdk.services.kinesis.model.LimitExceededException.class)
+                    .hasMessageContaining("5 streams in the CREATING state");
+            assertThat(slow.cbor.listStreams(b -> { }).streamNames()).doesNotContain(sixth);
+            clock.advance(Duration.ofSeconds(1));
+            slow.cbor.createStream(b -> b.streamName(sixth).shardCount(1));
+        }
+    }
 }

@@ -41,6 +41,9 @@ public final class StreamOperations {
                 .operation("ListStreams", ListStreamsRequest.class, this::list);
     }
 
+    /** Streams an account may have in the CREATING state at once, as in AWS. */
+    static final int MAX_CREATING = 5;
+
     CreateStreamResponse create(RequestContext ctx, CreateStreamRequest in) {
         String mode = in.streamModeDetails() == null ? null : in.streamModeDetails().streamModeAsString();
         Validation.check()
@@ -63,6 +66,14 @@ public final class StreamOperations {
                 throw KinesisErrors.streamExists(key.name(), key.account());
             }
             rt.checkShardLimit(key.account(), key.region(), shards);
+            long creating = rt.catalog().list(key.account(), key.region()).stream()
+                    .filter(other -> Stream.CREATING.equals(other.status(rt.clock()))).count();
+            if (creating >= MAX_CREATING) {
+                // AWS: "Have more than five streams in the CREATING state at any point in time".
+                throw KinesisErrors.limitExceeded("Account " + key.account() + " already has " + creating
+                        + " streams in the CREATING state in " + key.region() + "; at most " + MAX_CREATING
+                        + " may be created at once.");
+            }
             Stream s = new Stream(key.account(), key.region(), key.name(), onDemand ? "ON_DEMAND" : "PROVISIONED",
                     rt.clock(), rt.stateDelay());
             for (HashRanges.Range r : HashRanges.even(shards)) {
