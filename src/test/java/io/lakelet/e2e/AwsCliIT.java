@@ -111,4 +111,55 @@ class AwsCliIT {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.stderr()).contains("NoSuchBucket");
     }
+
+    /** Runs a statement with the CLI and waits for it as a script would; returns the final execution. */
+    private static JsonNode athena(String sql) throws Exception {
+        String id = aws("athena", "start-query-execution", "--query-string", sql,
+                "--query-execution-context", "Database=cli_lake",
+                "--result-configuration", "OutputLocation=s3://cli-results/athena/").get("QueryExecutionId").asText();
+        for (int i = 0; i < 600; i++) {
+            JsonNode q = aws("athena", "get-query-execution", "--query-execution-id", id).get("QueryExecution");
+            String state = q.get("Status").get("State").asText();
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                return q;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("query " + id + " did not finish");
+    }
+
+    @Test
+    void athenaQueriesCsvInS3WithTheCli() throws Exception {
+        Path csv = tmp.resolve("people.csv");
+        Files.writeString(csv, "name,age\nada,36\ngrace,45\nlinus,\n");
+        aws("s3", "mb", "s3://cli-results");
+        aws("s3", "mb", "s3://cli-data");
+        aws("s3", "cp", csv.toString(), "s3://cli-data/people/people.csv");
+        assertThat(athena("CREATE DATABASE cli_lake").get("Status").get("State").asText()).isEqualTo("SUCCEEDED");
+        JsonNode ddl = athena("CREATE EXTERNAL TABLE people (name string, age int) ROW FORMAT DELIMITED "
+                + "FIELDS TERMINATED BY ',' LOCATION 's3://cli-data/people/' TBLPROPERTIES ('skip.header.line.count'='1')");
+        assertThat(ddl.get("Status").get("State").asText()).isEqualTo("SUCCEEDED");
+        assertThat(ddl.get("StatementType").asText()).isEqualTo("DDL");
+
+        JsonNode q = athena("SELECT name, age FROM people WHERE age > 40 OR age IS NULL ORDER BY name");
+        assertThat(q.get("Status").get("State").asText()).isEqualTo("SUCCEEDED");
+        assertThat(q.get("Statistics").get("DataScannedInBytes").asLong()).isPositive();
+        String id = q.get("QueryExecutionId").asText();
+        JsonNode rows = aws("athena", "get-query-results", "--query-execution-id", id).get("ResultSet").get("Rows");
+        assertThat(rows.toString()).isEqualTo("[{\"Data\":[{\"VarCharValue\":\"name\"},{\"VarCharValue\":\"age\"}]},"
+                + "{\"Data\":[{\"VarCharValue\":\"grace\"},{\"VarCharValue\":\"45\"}]},"
+                + "{\"Data\":[{\"VarCharValue\":\"linus\"},{}]}]");
+        // The result file is where Athena puts it, readable with the S3 CLI.
+        Path out = tmp.resolve("result.csv");
+        aws("s3", "cp", "s3://cli-results/athena/" + id + ".csv", out.toString());
+        assertThat(Files.readString(out)).isEqualTo("\"name\",\"age\"\n\"grace\",\"45\"\n\"linus\",\n");
+
+        JsonNode failed = athena("SELECT missing_column FROM people");
+        assertThat(failed.get("Status").get("State").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("Status").get("StateChangeReason").asText()).contains("missing_column");
+        ExternalClient.Result noLocation = ExternalClient.aws(lakelet, "athena", "start-query-execution",
+                "--query-string", "SELECT 1");
+        assertThat(noLocation.exitCode()).isNotZero();
+        assertThat(noLocation.stderr()).contains("InvalidRequestException").contains("No output location provided");
+    }
 }

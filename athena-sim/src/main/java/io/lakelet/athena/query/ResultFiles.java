@@ -2,6 +2,7 @@ package io.lakelet.athena.query;
 
 import io.lakelet.core.ports.ObjectStore;
 import io.lakelet.formats.S3Location;
+import io.lakelet.formats.SpooledObject;
 import io.lakelet.sql.Cancellation;
 import io.lakelet.sql.RowCursor;
 import java.io.BufferedInputStream;
@@ -12,11 +13,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Result files as Athena writes them: for queries, {@code <id>.csv} with a header line and every value
@@ -41,44 +39,36 @@ public final class ResultFiles {
      */
     public static Written write(ObjectStore store, String account, S3Location location, RowCursor rows, boolean csv,
                                 Cancellation cancellation, Runnable afterRow) {
-        Path spool = null;
+        long count = 0;
+        SpooledObject out = null;
         try {
-            spool = Files.createTempFile("lakelet-athena-", csv ? ".csv" : ".txt");
-            long count = 0;
-            long bytes;
-            try (CountingStream out = new CountingStream(new BufferedOutputStream(Files.newOutputStream(spool), 64 * 1024))) {
-                int n = rows.columns().size();
-                if (csv && n > 0) {
-                    for (int i = 0; i < n; i++) {
-                        field(out, rows.columns().get(i).name(), i == 0, true);
-                    }
-                    out.write('\n');
+            out = new SpooledObject(store, account, location.bucket(), location.key(), csv ? "text/csv" : "text/plain");
+            OutputStream buffered = new BufferedOutputStream(out, 64 * 1024);
+            int n = rows.columns().size();
+            if (csv && n > 0) {
+                for (int i = 0; i < n; i++) {
+                    field(buffered, rows.columns().get(i).name(), i == 0, true);
                 }
-                while (rows.next()) {
-                    cancellation.check();
-                    for (int i = 0; i < n; i++) {
-                        field(out, rows.text(i), i == 0, csv);
-                    }
-                    out.write('\n');
-                    count++;
-                    afterRow.run();
+                buffered.write('\n');
+            }
+            while (rows.next()) {
+                cancellation.check();
+                for (int i = 0; i < n; i++) {
+                    field(buffered, rows.text(i), i == 0, csv);
                 }
-                out.flush();
-                bytes = out.count;
+                buffered.write('\n');
+                count++;
+                afterRow.run();
             }
-            try (InputStream in = Files.newInputStream(spool)) {
-                store.put(account, location.bucket(), location.key(), in, bytes, csv ? "text/csv" : "text/plain", Map.of());
-            }
+            buffered.flush();
+            long bytes = out.size();
+            out.close();
             return new Written(count, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (spool != null) {
-                try {
-                    Files.deleteIfExists(spool);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
+            if (out != null) {
+                out.abort();
             }
         }
     }
@@ -215,36 +205,4 @@ public final class ResultFiles {
         }
         return new Record(values, bytes);
     }
-
-    private static final class CountingStream extends OutputStream {
-        private final OutputStream out;
-        long count;
-
-        CountingStream(OutputStream out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        @Override
-        public void flush() throws IOException {
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.close();
-        }
-    }
-
 }
