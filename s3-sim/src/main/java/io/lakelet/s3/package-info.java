@@ -8,9 +8,11 @@
  * only the expiry of presigned URLs; requests from another account reach a bucket as if allowed (bucket
  * policies are stored, never enforced); ACLs are always "owner has FULL_CONTROL"; website, replication,
  * encryption, object lock, logging and other sub-resources answer NotImplemented; lifecycle rules apply
- * expiration by prefix and the abort of incomplete uploads, checked every
- * {@code LAKELET_S3_LIFECYCLE_INTERVAL_MS} (one minute), but not transitions, tag or size filters;
- * notification configurations are stored but deliver nothing (services in Lakelet subscribe to the
- * core event bus instead); ListMultipartUploads and ListParts answer in one page.
+ * expiration (current and noncurrent versions, expired delete markers) and the abort of incomplete
+ * uploads, selected by prefix, tags and size, checked every {@code LAKELET_S3_LIFECYCLE_INTERVAL_MS} (one
+ * minute); transitions are refused, objects having one storage class here;
+ * notification configurations naming SQS, SNS or Lambda destinations are refused as S3 refuses a
+ * destination it cannot reach (Lakelet runs none of them; its own services subscribe to the core event
+ * bus), EventBridge ones are stored; ListMultipartUploads and ListParts answer in one page.
  */
 package io.lakelet.s3;

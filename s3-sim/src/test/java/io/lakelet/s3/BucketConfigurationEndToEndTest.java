@@ -120,14 +120,25 @@ class BucketConfigurationEndToEndTest {
     }
 
     @Test
-    void notificationConfigurationIsStored() {
+    void notificationsToDestinationsThatCannotExistAreRefusedAsS3RefusesThem() {
         String name = S3TestSupport.bucketName();
         s3.createBucket(b -> b.bucket(name));
         assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(name)).queueConfigurations()).isEmpty();
-        s3.putBucketNotificationConfiguration(b -> b.bucket(name).notificationConfiguration(n -> n.queueConfigurations(q -> q
-                .id("to-queue").queueArn("arn:aws:sqs:us-east-1:000000000000:q").eventsWithStrings("s3:ObjectCreated:*"))));
+        assertCode(() -> s3.putBucketNotificationConfiguration(b -> b.bucket(name).notificationConfiguration(n -> n
+                .queueConfigurations(q -> q.id("to-queue").queueArn("arn:aws:sqs:us-east-1:000000000000:q")
+                        .eventsWithStrings("s3:ObjectCreated:*")))), "InvalidArgument");
+        assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(name)).queueConfigurations()).isEmpty();
+
+        // Skipping the check stores the configuration, as S3 does.
+        s3.putBucketNotificationConfiguration(b -> b.bucket(name).skipDestinationValidation(true)
+                .notificationConfiguration(n -> n.queueConfigurations(q -> q.id("to-queue")
+                        .queueArn("arn:aws:sqs:us-east-1:000000000000:q").eventsWithStrings("s3:ObjectCreated:*"))));
         assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(name)).queueConfigurations()).singleElement()
                 .satisfies(q -> assertThat(q.queueArn()).isEqualTo("arn:aws:sqs:us-east-1:000000000000:q"));
+
+        s3.putBucketNotificationConfiguration(b -> b.bucket(name).notificationConfiguration(n -> n
+                .eventBridgeConfiguration(e -> { })));
+        assertThat(s3.getBucketNotificationConfiguration(b -> b.bucket(name)).eventBridgeConfiguration()).isNotNull();
     }
 
     @Test

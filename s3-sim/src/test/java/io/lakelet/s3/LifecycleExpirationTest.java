@@ -60,6 +60,70 @@ class LifecycleExpirationTest {
                 Duration.ofSeconds(10))).isTrue();
     }
 
+    @Test
+    void tagAndSizeFiltersChooseWhatExpires() {
+        String bucket = S3TestSupport.bucketName();
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putObject(b -> b.bucket(bucket).key("logs/small-tagged").tagging("class=scratch"), RequestBody.fromString("x"));
+        s3.putObject(b -> b.bucket(bucket).key("logs/big-tagged").tagging("class=scratch"),
+                RequestBody.fromString("y".repeat(2048)));
+        s3.putObject(b -> b.bucket(bucket).key("logs/small-untagged"), RequestBody.fromString("z"));
+        s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(l -> l.rules(r -> r.id("scratch")
+                .status(ExpirationStatus.ENABLED)
+                .filter(f -> f.and(a -> a.prefix("logs/").tags(t -> t.key("class").value("scratch"))
+                        .objectSizeLessThan(1024L)))
+                .expiration(e -> e.days(1)))));
+        CLOCK.advance(Duration.ofDays(2));
+        assertThat(eventually(() -> !keys(bucket).contains("logs/small-tagged"), Duration.ofSeconds(10))).isTrue();
+        assertThat(keys(bucket)).containsExactly("logs/big-tagged", "logs/small-untagged");
+    }
+
+    @Test
+    void noncurrentVersionsExpireAfterTheirDaysKeepingTheNewestOnes() {
+        String bucket = S3TestSupport.bucketName();
+        s3.createBucket(b -> b.bucket(bucket));
+        s3.putBucketVersioning(b -> b.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            s3.putObject(b -> b.bucket(bucket).key("doc"), RequestBody.fromString("v" + n));
+        }
+        s3.putObject(b -> b.bucket(bucket).key("gone"), RequestBody.fromString("g"));
+        s3.deleteObject(b -> b.bucket(bucket).key("gone"));
+        s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(l -> l.rules(
+                r -> r.id("docs").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("doc"))
+                        .noncurrentVersionExpiration(n -> n.noncurrentDays(1).newerNoncurrentVersions(1)),
+                r -> r.id("markers").status(ExpirationStatus.ENABLED).filter(f -> f.prefix("gone"))
+                        .noncurrentVersionExpiration(n -> n.noncurrentDays(1))
+                        .expiration(e -> e.expiredObjectDeleteMarker(true)))));
+        CLOCK.advance(Duration.ofDays(2));
+        assertThat(eventually(() -> versions(bucket, "doc") == 2 && versions(bucket, "gone") == 0,
+                Duration.ofSeconds(10))).isTrue();
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("doc")).asUtf8String()).isEqualTo("v3");
+    }
+
+    @Test
+    void transitionsAreRefusedRatherThanStoredAndIgnored() {
+        String bucket = S3TestSupport.bucketName();
+        s3.createBucket(b -> b.bucket(bucket));
+        software.amazon.awssdk.services.s3.model.S3Exception refused = org.assertj.core.api.Assertions
+                .catchThrowableOfType(software.amazon.awssdk.services.s3.model.S3Exception.class,
+                        () -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket).lifecycleConfiguration(l -> l
+                                .rules(r -> r.id("archive").status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
+                                        .transitions(t -> t.days(30).storageClass("GLACIER"))))));
+        assertThat(refused).isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(501);
+        assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket))))
+                .isNotNull();
+    }
+
+    private static int versions(String bucket, String key) {
+        return (int) s3.listObjectVersions(b -> b.bucket(bucket).prefix(key)).versions().stream()
+                .filter(v -> v.key().equals(key)).count()
+                + (int) s3.listObjectVersions(b -> b.bucket(bucket).prefix(key)).deleteMarkers().stream()
+                .filter(v -> v.key().equals(key)).count();
+    }
+
     private static java.util.List<String> keys(String bucket) {
         return s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
     }

@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Bucket configurations that are stored and returned: versioning, policy, CORS (also answered on
- * preflight), lifecycle (stored, not applied) and notifications (stored, not delivered: other services
- * subscribe to the core event bus instead).
+ * preflight), lifecycle (expiration applied by {@code LifecycleExpirer}) and notifications (refused for SQS,
+ * SNS and Lambda destinations, which cannot exist here; Lakelet's own services subscribe to the core
+ * event bus instead).
  */
 public final class BucketConfigOperations {
     private final ObjectService objects;
@@ -201,6 +202,7 @@ public final class BucketConfigOperations {
                 throw S3Errors.malformedXml();
             }
         }
+        io.lakelet.s3.service.LifecycleExpirer.checkSupported(root);
         String xml = new String(call.request().body().readAllBytes(), StandardCharsets.UTF_8);
         objects.updateBucket(call.bucket(), b -> b.withLifecycle(xml));
         call.ok();
@@ -223,9 +225,40 @@ public final class BucketConfigOperations {
         if (!root.name().equals("NotificationConfiguration")) {
             throw S3Errors.malformedXml();
         }
+        checkDestinations(call, root);
         String xml = new String(call.request().body().readAllBytes(), StandardCharsets.UTF_8);
         objects.updateBucket(call.bucket(), b -> b.withNotification(root.children().isEmpty() ? null : xml));
         call.ok();
+    }
+
+    /**
+     * S3 sends a test message to every SQS queue, SNS topic and Lambda function of a notification
+     * configuration and refuses the configuration when one cannot be reached. Lakelet runs none of those
+     * services, so such a destination can never exist here and the configuration is refused the same way
+     * (unless the client asks to skip the check, in which case S3 stores it and deliveries fail, as they
+     * do here). EventBridge is not validated by S3 and is accepted.
+     */
+    private static void checkDestinations(S3Call call, XmlNode root) {
+        if ("true".equalsIgnoreCase(call.request().header("x-amz-skip-destination-validation"))) {
+            return;
+        }
+        AwsException error = null;
+        int n = 0;
+        for (String[] kind : new String[][] {{"QueueConfiguration", "Queue", "queue"},
+                {"TopicConfiguration", "Topic", "topic"}, {"CloudFunctionConfiguration", "CloudFunction", "function"}}) {
+            for (XmlNode config : root.children(kind[0])) {
+                String arn = config.childText(kind[1]);
+                if (error == null) {
+                    error = AwsException.client("InvalidArgument", "Unable to validate the following destination configurations");
+                }
+                n++;
+                error = error.withField("ArgumentName" + n, arn == null ? "" : arn)
+                        .withField("ArgumentValue" + n, "The destination " + kind[2] + " does not exist");
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
     }
 
     public void deleteLifecycle(S3Call call) {
