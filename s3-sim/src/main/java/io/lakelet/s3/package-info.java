@@ -13,6 +13,6 @@
  * minute); transitions are refused, objects having one storage class here;
  * notification configurations naming SQS, SNS or Lambda destinations are refused as S3 refuses a
  * destination it cannot reach (Lakelet runs none of them; its own services subscribe to the core event
- * bus), EventBridge ones are stored; ListMultipartUploads and ListParts answer in one page.
+ * bus), EventBridge ones are stored.
  */
 package io.lakelet.s3;

@@ -170,4 +170,30 @@ class MultipartEndToEndTest {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(S3Exception.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
     }
+
+    @Test
+    void multipartUploadsAreListedPageByPageWithPrefixesAndMarkers() {
+        String bucket = S3TestSupport.bucketName();
+        s3.createBucket(b -> b.bucket(bucket));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (String key : java.util.List.of("a/1", "a/2", "b", "c", "c")) {
+            ids.add(s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId());
+        }
+        var first = s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(2));
+        assertThat(first.isTruncated()).isTrue();
+        assertThat(first.uploads()).extracting(u -> u.key()).containsExactly("a/1", "a/2");
+        var second = s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(2).keyMarker(first.nextKeyMarker())
+                .uploadIdMarker(first.nextUploadIdMarker()));
+        assertThat(second.uploads()).extracting(u -> u.key()).containsExactly("b", "c");
+        var third = s3.listMultipartUploads(b -> b.bucket(bucket).maxUploads(2).keyMarker(second.nextKeyMarker())
+                .uploadIdMarker(second.nextUploadIdMarker()));
+        assertThat(third.isTruncated()).isFalse();
+        assertThat(third.uploads()).extracting(u -> u.key()).containsExactly("c");
+        assertThat(java.util.stream.Stream.of(first, second, third).flatMap(p -> p.uploads().stream())
+                .map(u -> u.uploadId()).toList()).containsExactlyInAnyOrderElementsOf(ids);
+
+        var rolled = s3.listMultipartUploads(b -> b.bucket(bucket).delimiter("/"));
+        assertThat(rolled.commonPrefixes()).extracting(c -> c.prefix()).containsExactly("a/");
+        assertThat(rolled.uploads()).extracting(u -> u.key()).containsExactly("b", "c", "c");
+    }
 }

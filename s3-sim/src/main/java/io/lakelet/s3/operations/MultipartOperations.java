@@ -178,21 +178,96 @@ public final class MultipartOperations {
         call.xml(xml);
     }
 
+    /**
+     * ListMultipartUploads: uploads in key order (and by initiation within a key), after key-marker and
+     * upload-id-marker, rolled up by delimiter, max-uploads per page (1000 at most), keys URL-encoded
+     * when asked.
+     */
     public void listUploads(S3Call call) {
         BucketMeta bucket = objects.bucket(call.bucket());
         String prefix = call.query("prefix");
+        String delimiter = call.query("delimiter");
+        String keyMarker = call.query("key-marker");
+        String uploadIdMarker = call.query("upload-id-marker");
+        int max = call.query("max-uploads") == null ? 1000 : Math.min(1000, parseInt(call.query("max-uploads")));
+        if (max < 0) {
+            throw S3Errors.invalidArgument("Argument max-uploads must be an integer between 0 and 2147483647",
+                    "max-uploads", call.query("max-uploads"));
+        }
+        boolean url = "url".equals(call.query("encoding-type"));
+        String p = prefix == null ? "" : prefix;
+        List<UploadMeta> sorted = multipart.list(bucket.name(), prefix).stream()
+                .sorted(java.util.Comparator.comparing(UploadMeta::key).thenComparingLong(UploadMeta::initiated)
+                        .thenComparing(UploadMeta::uploadId))
+                .toList();
+        List<UploadMeta> uploads = sorted.subList(start(sorted, keyMarker, uploadIdMarker), sorted.size());
+        List<UploadMeta> page = new java.util.ArrayList<>();
+        java.util.LinkedHashSet<String> prefixes = new java.util.LinkedHashSet<>();
+        boolean truncated = false;
+        String nextKey = null;
+        String nextUploadId = null;
+        for (UploadMeta u : uploads) {
+            int d = delimiter == null || delimiter.isEmpty() ? -1 : u.key().indexOf(delimiter, p.length());
+            String common = d < 0 ? null : u.key().substring(0, d + delimiter.length());
+            if (common != null && prefixes.contains(common)) {
+                continue;
+            }
+            if (page.size() + prefixes.size() >= max) {
+                truncated = true;
+                break;
+            }
+            if (common != null) {
+                prefixes.add(common);
+                nextKey = common;
+                nextUploadId = null;
+            } else {
+                page.add(u);
+                nextKey = u.key();
+                nextUploadId = u.uploadId();
+            }
+        }
         XmlWriter xml = XmlWriter.document("ListMultipartUploadsResult").element("Bucket", bucket.name())
-                .element("KeyMarker", "").element("UploadIdMarker", "").element("Prefix", prefix == null ? "" : prefix)
-                .element("MaxUploads", 1000).element("IsTruncated", false);
-        for (UploadMeta u : multipart.list(bucket.name(), prefix)) {
-            xml.start("Upload").element("Key", u.key()).element("UploadId", u.uploadId());
+                .element("KeyMarker", ListOperations.encode(keyMarker == null ? "" : keyMarker, url))
+                .element("UploadIdMarker", uploadIdMarker == null ? "" : uploadIdMarker)
+                .element("NextKeyMarker", truncated ? ListOperations.encode(nextKey, url) : null)
+                .element("NextUploadIdMarker", truncated ? nextUploadId : null)
+                .element("Delimiter", ListOperations.encode(delimiter, url))
+                .element("Prefix", ListOperations.encode(p, url))
+                .element("EncodingType", url ? "url" : null)
+                .element("MaxUploads", max).element("IsTruncated", truncated);
+        for (UploadMeta u : page) {
+            xml.start("Upload").element("Key", ListOperations.encode(u.key(), url)).element("UploadId", u.uploadId());
             xml.start("Initiator").element("ID", BucketOperations.canonicalId(bucket.account())).end();
             BucketOperations.owner(xml, bucket.account());
             xml.element("StorageClass", u.storageClass() == null ? "STANDARD" : u.storageClass())
                     .element("Initiated", HttpDates.xml(u.initiated()))
                     .element("ChecksumAlgorithm", u.checksumAlgorithm()).end();
         }
+        for (String common : prefixes) {
+            xml.start("CommonPrefixes").element("Prefix", ListOperations.encode(common, url)).end();
+        }
         call.xml(xml);
+    }
+
+    /**
+     * Where a page starts: after the upload named by both markers, or after every upload of the key marker
+     * when no upload id is given (or it names none of that key's uploads).
+     */
+    private static int start(List<UploadMeta> sorted, String keyMarker, String uploadIdMarker) {
+        if (keyMarker == null || keyMarker.isEmpty()) {
+            return 0;
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            UploadMeta u = sorted.get(i);
+            if (u.key().equals(keyMarker) && u.uploadId().equals(uploadIdMarker)) {
+                return i + 1;
+            }
+        }
+        int i = 0;
+        while (i < sorted.size() && sorted.get(i).key().compareTo(keyMarker) <= 0) {
+            i++;
+        }
+        return i;
     }
 
     private static int parseInt(String v) {
