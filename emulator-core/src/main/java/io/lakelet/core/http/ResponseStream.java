@@ -1,5 +1,6 @@
 package io.lakelet.core.http;
 
+import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 
 /**
@@ -18,6 +19,18 @@ public interface ResponseStream {
     default boolean write(byte[] bytes) {
         return write(ByteBuffer.wrap(bytes));
     }
+
+    /**
+     * A buffer from the server's pool, in direct memory: fill it and hand it to {@link #write(ByteBuf)}, and
+     * the socket takes the bytes without another copy. Release it yourself if you do not write it.
+     */
+    ByteBuf allocate(int capacity);
+
+    /** Sends a buffer (its readable bytes), handing it over: it is released once written or refused. */
+    boolean write(ByteBuf bytes);
+
+    /** Sends the last buffer and ends the response in one step; the buffer is handed over. */
+    void end(ByteBuf last);
 
     /** Ends the response. Further writes are ignored. */
     void end();

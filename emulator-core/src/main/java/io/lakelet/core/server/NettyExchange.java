@@ -5,6 +5,7 @@ import io.lakelet.core.http.Request;
 import io.lakelet.core.http.RequestContext;
 import io.lakelet.core.http.Response;
 import io.lakelet.core.http.ResponseStream;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -135,6 +136,27 @@ final class NettyExchange implements Exchange {
             channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
             awaitWritable();
             return channel.isActive();
+        }
+
+        @Override
+        public ByteBuf allocate(int capacity) {
+            return channel.alloc().directBuffer(capacity);
+        }
+
+        @Override
+        public boolean write(ByteBuf bytes) {
+            if (ended.get() || !channel.isActive()) {
+                bytes.release();
+                return false;
+            }
+            channel.writeAndFlush(new DefaultHttpContent(bytes));
+            awaitWritable();
+            return channel.isActive();
+        }
+
+        @Override
+        public void end(ByteBuf last) {
+            finish(new DefaultLastHttpContent(last));
         }
 
         private void awaitWritable() {

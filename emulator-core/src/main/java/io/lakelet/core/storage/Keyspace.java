@@ -1,7 +1,9 @@
 package io.lakelet.core.storage;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -30,6 +32,22 @@ public final class Keyspace {
     /** The value of {@code key}, or null. */
     public byte[] get(byte[] key) {
         return storage.read(() -> storage.db().get(handle, key));
+    }
+
+    /**
+     * Reads the value of {@code key} into {@code target} (a direct buffer), from its position: no Java
+     * array is made, so a large value can go from RocksDB to a socket without another copy. Returns the
+     * value's size (more than the buffer's remaining bytes means it was cut short), or -1 if there is none.
+     */
+    public int get(byte[] key, ByteBuffer target) {
+        ByteBuffer k = DirectKeys.of(key);
+        return storage.read(() -> {
+            int n = storage.db().get(handle, storage.readOptions(), k, target);
+            if (n >= 0) {
+                target.limit(target.position() + Math.min(n, target.remaining()));
+            }
+            return n == RocksDB.NOT_FOUND ? -1 : n;
+        });
     }
 
     public boolean contains(byte[] key) {

@@ -1,5 +1,6 @@
 package io.lakelet.core.storage;
 
+import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.rocksdb.ColumnFamilyHandle;
@@ -89,6 +90,22 @@ public final class Scan implements Iterator<Scan.Entry>, Iterable<Scan.Entry>, A
             Entry e = new Entry(it.key(), it.value());
             it.next();
             return e;
+        });
+    }
+
+    /**
+     * Copies the next value into {@code target} (a direct buffer) from its position and moves on, with no
+     * Java array made. Returns the value's size (more than the buffer's remaining bytes means it was cut
+     * short); the buffer's limit is set after the bytes written.
+     */
+    public int nextValueInto(ByteBuffer target) {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        return storage.read(() -> {
+            int n = it.value(target);
+            it.next();
+            return n;
         });
     }
 

@@ -60,6 +60,8 @@ public final class Storage implements AutoCloseable {
     private final ColumnFamilyOptions plainOptions;
     private final ColumnFamilyOptions blobOptions;
     private final WriteOptions writeOptions;
+    /** Plain reads; RocksDB only reads it, so every thread shares it. */
+    private final ReadOptions readOptions = new ReadOptions();
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles = new ArrayList<>();
     private final Map<String, Keyspace> keyspaces = new ConcurrentHashMap<>();
@@ -219,6 +221,10 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    ReadOptions readOptions() {
+        return readOptions;
+    }
+
     RocksIterator newIterator(ColumnFamilyHandle handle) {
         return read(() -> db.newIterator(handle));
     }
@@ -328,6 +334,7 @@ public final class Storage implements AutoCloseable {
     }
 
     private void closeOptions() {
+        readOptions.close();
         writeOptions.close();
         blobOptions.close();
         plainOptions.close();

@@ -49,6 +49,35 @@ class StorageTest {
     }
 
     @Test
+    void valuesAreReadIntoDirectBuffersByKeyAndByScan() {
+        try (Storage storage = Storage.temporary(SyncPolicy.NONE)) {
+            Keyspace blobs = storage.keyspace("test.blobs");
+            byte[] big = new byte[10_000];
+            java.util.Arrays.fill(big, (byte) 7);
+            blobs.put(b("a/1"), big);
+            blobs.put(b("a/2"), b("two"));
+            java.nio.ByteBuffer target = java.nio.ByteBuffer.allocateDirect(16_384);
+            assertThat(blobs.get(b("a/1"), target)).isEqualTo(10_000);
+            assertThat(target.remaining()).isEqualTo(10_000);
+            assertThat(target.get(9_999)).isEqualTo((byte) 7);
+            assertThat(blobs.get(b("missing"), java.nio.ByteBuffer.allocateDirect(8))).isEqualTo(-1);
+            java.nio.ByteBuffer tooSmall = java.nio.ByteBuffer.allocateDirect(4);
+            assertThat(blobs.get(b("a/1"), tooSmall)).as("the full size, though cut short").isEqualTo(10_000);
+            assertThat(tooSmall.remaining()).isEqualTo(4);
+            try (Scan scan = blobs.scan(b("a/"))) {
+                java.nio.ByteBuffer first = java.nio.ByteBuffer.allocateDirect(16_384);
+                assertThat(scan.nextValueInto(first)).isEqualTo(10_000);
+                java.nio.ByteBuffer second = java.nio.ByteBuffer.allocateDirect(16);
+                assertThat(scan.nextValueInto(second)).isEqualTo(3);
+                byte[] two = new byte[second.remaining()];
+                second.get(two);
+                assertThat(s(two)).isEqualTo("two");
+                assertThat(scan.hasNext()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void scansReturnOnlyThePrefixInKeyOrder() {
         try (Storage storage = Storage.open(dir, SyncPolicy.ALWAYS, 1000)) {
             Keyspace ks = storage.keyspace("test.scan");

@@ -2,6 +2,7 @@ package io.lakelet.s3.operations;
 
 import io.lakelet.core.error.AwsException;
 import io.lakelet.core.http.ResponseStream;
+import io.netty.buffer.ByteBuf;
 import io.lakelet.s3.checksum.ChecksumAlgorithm;
 import io.lakelet.s3.error.S3Errors;
 import io.lakelet.s3.service.ObjectService;
@@ -12,7 +13,6 @@ import io.lakelet.s3.wire.ByteRange;
 import io.lakelet.s3.wire.HttpDates;
 import io.lakelet.s3.wire.XmlWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,23 +67,32 @@ public final class ObjectReadOperations {
                 return;
             }
             ResponseStream out = call.stream(a.status(), a.headers(), a.length());
+            // Chunks go from RocksDB into pooled direct buffers and from there to the socket, one copy.
+            // One slice ahead, so the last one ends the response in the same write (one flush).
+            ByteBuf slice = null;
             try {
-                // One slice ahead, so the last one ends the response in the same write (one flush).
-                ByteBuffer slice = reader.next();
+                slice = reader.next(out::allocate);
                 while (slice != null) {
-                    ByteBuffer following = reader.next();
+                    ByteBuf following = reader.next(out::allocate);
                     if (following == null) {
-                        out.end(slice);
+                        ByteBuf last = slice;
+                        slice = null;
+                        out.end(last);
                         return;
                     }
-                    if (!out.write(slice)) {
-                        return;
-                    }
+                    ByteBuf current = slice;
                     slice = following;
+                    if (!out.write(current)) {
+                        return;
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 out.abort();
                 return;
+            } finally {
+                if (slice != null) {
+                    slice.release();
+                }
             }
             out.end();
         }

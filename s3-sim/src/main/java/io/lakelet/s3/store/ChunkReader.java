@@ -1,16 +1,19 @@
 package io.lakelet.s3.store;
 
 import io.lakelet.core.storage.Scan;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads a byte range of an object chunk by chunk from scans opened (or single chunks read) when the read
- * began. Either pull
- * slices with {@link #next()} (no copying: GET writes them straight to the response) or read it as an
- * {@link InputStream}. Close it to release the scans.
+ * began. GET pulls direct buffers with {@link #next(IntFunction)}: RocksDB copies each chunk straight into
+ * pooled direct memory that the socket sends as it is. Other readers pull heap slices with {@link #next()}
+ * or read it as an {@link InputStream}. Close it to release the scans and any chunk not handed out.
  */
 public final class ChunkReader extends InputStream {
 
@@ -18,18 +21,22 @@ public final class ChunkReader extends InputStream {
      * One segment's share of the range: read through a scan, or, for a segment of a single chunk, from
      * that chunk read whole when the read began ({@code single}; null when the chunk was already gone).
      */
-    record Part(Scan scan, byte[] single, long skip, long length) {
+    record Part(Scan scan, ByteBuf single, long skip, long length) {
         static Part scanned(Scan scan, long skip, long length) {
             return new Part(scan, null, skip, length);
         }
 
-        static Part read(byte[] chunk, long skip, long length) {
+        /** A part read whole now, into a direct buffer the reader owns (null when the chunk was gone). */
+        static Part read(ByteBuf chunk, long skip, long length) {
             return new Part(null, chunk, skip, length);
         }
 
-        void close() {
+        void close(boolean singleHandedOut) {
             if (scan != null) {
                 scan.close();
+            }
+            if (single != null && !singleHandedOut) {
+                single.release();
             }
         }
     }
@@ -39,8 +46,9 @@ public final class ChunkReader extends InputStream {
     private long skip;
     private long remainingInPart;
     private ByteBuffer current;
-    /** Whether the current part's single chunk has been handed out. */
+    /** Whether the current part's single chunk has been read, and whether its ownership went with it. */
     private boolean singleTaken;
+    private boolean singleHandedOut;
     private boolean closed;
 
     ChunkReader(List<Part> parts) {
@@ -51,33 +59,60 @@ public final class ChunkReader extends InputStream {
         }
     }
 
-    /** The next slice of bytes, or null at the end. The slice stays valid until the next call. */
+    /** The next slice of bytes as a heap or direct buffer, or null at the end; valid until the next call. */
     public ByteBuffer next() throws IOException {
+        ByteBuf b = next(null, false);
+        return b == null ? null : b.nioBuffer();
+    }
+
+    /**
+     * The next slice of bytes in a buffer from {@code allocate} (or a chunk read when the reader opened),
+     * handed over to the caller, or null at the end.
+     */
+    public ByteBuf next(IntFunction<ByteBuf> allocate) throws IOException {
+        return next(allocate, true);
+    }
+
+    private ByteBuf next(IntFunction<ByteBuf> allocate, boolean handOver) throws IOException {
         while (partIndex < parts.size()) {
             Part part = parts.get(partIndex);
             if (remainingInPart > 0) {
-                byte[] chunk;
-                if (part.scan() != null && part.scan().hasNext()) {
-                    chunk = part.scan().next().value();
+                ByteBuf chunk;
+                if (part.scan() != null && part.scan().hasNext() && !handOver) {
+                    chunk = Unpooled.wrappedBuffer(part.scan().next().value());
+                } else if (part.scan() != null && part.scan().hasNext()) {
+                    chunk = allocate.apply(ChunkStore.CHUNK_SIZE);
+                    int n = part.scan().nextValueInto(chunk.nioBuffer(0, chunk.capacity()));
+                    if (n > chunk.capacity()) {
+                        chunk.release();
+                        throw new IOException("a chunk of " + n + " bytes is larger than the chunk size");
+                    }
+                    chunk.writerIndex(n);
                 } else if (part.scan() == null && part.single() != null && !singleTaken) {
-                    chunk = part.single();
+                    chunk = handOver ? part.single() : part.single().duplicate();
                     singleTaken = true;
+                    singleHandedOut = handOver;
                 } else {
                     throw new IOException("object data is missing: the object was removed while being read");
                 }
-                if (skip >= chunk.length) {
-                    skip -= chunk.length;
+                int length = chunk.readableBytes();
+                if (skip >= length) {
+                    skip -= length;
+                    if (part.scan() != null || handOver) {
+                        chunk.release();
+                    }
                     continue;
                 }
                 int from = (int) skip;
-                int n = (int) Math.min(chunk.length - from, remainingInPart);
+                int n = (int) Math.min(length - from, remainingInPart);
                 skip = 0;
                 remainingInPart -= n;
-                return ByteBuffer.wrap(chunk, from, n);
+                return chunk.setIndex(chunk.readerIndex() + from, chunk.readerIndex() + from + n);
             }
-            part.close();
+            part.close(singleHandedOut);
             partIndex++;
             singleTaken = false;
+            singleHandedOut = false;
             if (partIndex < parts.size()) {
                 skip = parts.get(partIndex).skip();
                 remainingInPart = parts.get(partIndex).length();
@@ -115,8 +150,8 @@ public final class ChunkReader extends InputStream {
     public void close() {
         if (!closed) {
             closed = true;
-            for (Part p : parts) {
-                p.close();
+            for (int i = partIndex; i < parts.size(); i++) {
+                parts.get(i).close(i == partIndex && singleHandedOut);
             }
         }
     }

@@ -5,6 +5,8 @@ import io.lakelet.core.storage.Keys;
 import io.lakelet.core.storage.Keyspace;
 import io.lakelet.core.storage.Scan;
 import io.lakelet.core.storage.Storage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -158,17 +160,33 @@ public final class ChunkStore {
                 int firstChunk = (int) (from / CHUNK_SIZE);
                 if (s.size() <= CHUNK_SIZE) {
                     // One chunk: a point read now is cheaper than an iterator and just as consistent.
-                    parts.add(ChunkReader.Part.read(chunks.get(chunkKey(s.dataId(), 0)), from, to - from));
+                    parts.add(ChunkReader.Part.read(readWhole(chunkKey(s.dataId(), 0), (int) s.size()), from, to - from));
                     continue;
                 }
                 Scan scan = chunks.scanFrom(chunkPrefix(s.dataId()), chunkKey(s.dataId(), firstChunk));
                 parts.add(ChunkReader.Part.scanned(scan, from - (long) firstChunk * CHUNK_SIZE, to - from));
             }
         } catch (RuntimeException e) {
-            parts.forEach(ChunkReader.Part::close);
+            parts.forEach(p -> p.close(false));
             throw e;
         }
         return new ChunkReader(parts);
+    }
+
+    /** A chunk read into pooled direct memory (the reader releases it), or null if it is gone. */
+    private ByteBuf readWhole(byte[] key, int size) {
+        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(size, size);
+        try {
+            int n = chunks.get(key, buf.nioBuffer(0, size));
+            if (n < 0 || n > size) {
+                buf.release();
+                return null;
+            }
+            return buf.writerIndex(n);
+        } catch (RuntimeException e) {
+            buf.release();
+            throw e;
+        }
     }
 
     private static byte[] chunkPrefix(String dataId) {

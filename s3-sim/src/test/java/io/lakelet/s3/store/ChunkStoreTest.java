@@ -47,6 +47,49 @@ class ChunkStoreTest {
     }
 
     @Test
+    void directReadsHandOverBuffersWithTheRightBytesAndLeakNone() throws IOException {
+        byte[] data = random(ChunkStore.CHUNK_SIZE * 2 + 100);
+        byte[] small = random(500);
+        Segment big = chunks.write(new ByteArrayInputStream(data));
+        Segment one = chunks.write(new ByteArrayInputStream(small));
+        java.util.List<io.netty.buffer.ByteBuf> allocated = new java.util.ArrayList<>();
+        java.util.function.IntFunction<io.netty.buffer.ByteBuf> allocate = n -> {
+            io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.directBuffer(n);
+            allocated.add(b);
+            return b;
+        };
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        java.util.List<io.netty.buffer.ByteBuf> handed = new java.util.ArrayList<>();
+        // A range that starts inside the first chunk of the big segment and ends inside the small one.
+        try (ChunkReader r = chunks.open(List.of(big, one), 10, data.length - 10 + 300)) {
+            for (io.netty.buffer.ByteBuf b = r.next(allocate); b != null; b = r.next(allocate)) {
+                assertThat(b.isDirect()).isTrue();
+                byte[] bytes = new byte[b.readableBytes()];
+                b.getBytes(b.readerIndex(), bytes);
+                got.write(bytes);
+                handed.add(b);
+            }
+        }
+        byte[] expected = new byte[data.length - 10 + 300];
+        System.arraycopy(data, 10, expected, 0, data.length - 10);
+        System.arraycopy(small, 0, expected, data.length - 10, 300);
+        assertThat(got.toByteArray()).isEqualTo(expected);
+        handed.forEach(io.netty.buffer.ByteBuf::release);
+        assertThat(allocated).allSatisfy(b -> assertThat(b.refCnt()).isZero());
+        assertThat(handed).allSatisfy(b -> assertThat(b.refCnt()).isZero());
+
+        // A reader closed before its single chunk is read releases it; so does one read as a stream.
+        ChunkReader unread = chunks.open(List.of(one), 0, small.length);
+        io.netty.buffer.ByteBuf pending = unread.next(allocate);
+        pending.release();
+        unread.close();
+        assertThat(pending.refCnt()).isZero();
+        try (ChunkReader streamed = chunks.open(List.of(one), 0, small.length)) {
+            assertThat(streamed.readAllBytes()).isEqualTo(small);
+        }
+    }
+
+    @Test
     void aFailedWriteLeavesNoChunks() {
         InputStream failing = new SequenceInputStream(new ByteArrayInputStream(random(ChunkStore.CHUNK_SIZE + 10)),
                 new InputStream() {
