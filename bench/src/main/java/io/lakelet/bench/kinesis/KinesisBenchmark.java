@@ -62,6 +62,7 @@ public final class KinesisBenchmark implements Benchmark {
                 "--drain=json,cbor      encodings of the GetRecords drains after the puts, 'off' for none",
                 "--drain-limit=10000    GetRecords Limit",
                 "--drain-timeout=60s    longest drain",
+                "--subscribe-records=300  records for the SubscribeToShard latency run (0: none)",
                 "--kinesalite=auto      auto: compare with kinesalite when npm and node are on the PATH; off: never",
                 "--kinesalite-dir=<tmp>/lakelet-bench-kinesalite  where kinesalite is installed once and kept");
     }
@@ -83,6 +84,7 @@ public final class KinesisBenchmark implements Benchmark {
                 options.getLong("max-requests", 200_000), list(options.get("drain", "json,cbor")),
                 options.getInt("drain-limit", 10_000), options.getDuration("drain-timeout", Duration.ofSeconds(60)));
         int clientThreads = options.getInt("client-threads", 1);
+        int subscribeRecords = options.getInt("subscribe-records", 300);
         String kinesaliteMode = options.get("kinesalite", "auto");
         Path kinesaliteDir = Path.of(options.get("kinesalite-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "lakelet-bench-kinesalite").toString()));
@@ -159,6 +161,10 @@ public final class KinesisBenchmark implements Benchmark {
                 report.note("");
                 DrainRun.Result r = new DrainRun(lakelet, STREAM, body, s.drainLimit(), s.drainTimeout()).run();
                 DrainRun.report(report, "lakelet", body, r, expected);
+            }
+            if (subscribeRecords > 0) {
+                report.note("");
+                new SubscribeRun(lakelet, subscribeRecords, Duration.ofMillis(10)).run(report);
             }
         } finally {
             BenchFiles.deleteTree(dir);

@@ -10,6 +10,7 @@ import io.lakelet.kinesis.model.StreamCatalog;
 import io.lakelet.kinesis.model.StreamKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +33,7 @@ public final class KinesisRuntime {
     private final Duration stateDelay;
     private final int shardLimit;
     private final Throttle throttle;
+    private volatile Consumer<StreamKey> recordsWritten = key -> { };
 
     public KinesisRuntime(StreamCatalog catalog, RecordLog log, Clock clock, LakeletConfig config) {
         this.catalog = catalog;
@@ -144,5 +146,14 @@ public final class KinesisRuntime {
                     + " under account " + s.account() + " does not exist");
         }
         return shard;
+    }
+
+    /** Who to tell when a stream has new visible records (SubscribeToShard, so it need not wait for a poll). */
+    public void onRecordsWritten(Consumer<StreamKey> listener) {
+        this.recordsWritten = listener;
+    }
+
+    void recordsWritten(StreamKey stream) {
+        recordsWritten.accept(stream);
     }
 }

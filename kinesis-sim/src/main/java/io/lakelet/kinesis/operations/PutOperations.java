@@ -89,6 +89,7 @@ public final class PutOperations {
         } finally {
             publication.complete(records.get(0).counter());
         }
+        rt.recordsWritten(s.key());
     }
 
     PutRecordsResponse putRecords(RequestContext ctx, PutRecordsRequest in) {

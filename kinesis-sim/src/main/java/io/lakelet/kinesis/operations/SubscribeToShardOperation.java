@@ -7,6 +7,7 @@ import io.lakelet.core.protocol.JsonRpcService;
 import io.lakelet.kinesis.model.Consumer;
 import io.lakelet.kinesis.model.Shard;
 import io.lakelet.kinesis.model.Stream;
+import io.lakelet.kinesis.model.StreamKey;
 import io.lakelet.kinesis.wire.EventStreamWriter;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,19 @@ public final class SubscribeToShardOperation {
         this.reads = reads;
         this.scheduler = scheduler;
         this.workers = workers;
+        rt.onRecordsWritten(this::wake);
+    }
+
+    /** New records in a stream: its subscriptions send them now rather than at their next poll. */
+    private void wake(StreamKey stream) {
+        if (active.isEmpty()) {
+            return;
+        }
+        for (Subscription sub : active.values()) {
+            if (sub.streamKey().equals(stream)) {
+                sub.wake();
+            }
+        }
     }
 
     public void register(JsonRpcService.Builder b) {

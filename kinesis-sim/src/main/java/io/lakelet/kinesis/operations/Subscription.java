@@ -7,6 +7,7 @@ import io.lakelet.kinesis.model.Shard;
 import io.lakelet.kinesis.model.SequenceNumbers;
 import io.lakelet.kinesis.model.StoredRecord;
 import io.lakelet.kinesis.model.Stream;
+import io.lakelet.kinesis.model.StreamKey;
 import io.lakelet.kinesis.wire.Descriptions;
 import io.lakelet.kinesis.wire.EventStreamWriter;
 import java.util.List;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 
 /**
  * One SubscribeToShard call: pushes SubscribeToShardEvents with the shard's new records from a position,
- * checking the log on a timer and writing on a worker (a slow client blocks a worker, never the event
+ * checking the log when a put wakes it (and on a timer, for heartbeats and the clock) and writing on a worker (a slow client blocks a worker, never the event
  * loop). It sends an event at least every {@link #HEARTBEAT_MILLIS}, ends after five minutes of the
  * clock, and at the end of a closed shard sends the ChildShards and ends.
  */
@@ -38,6 +39,8 @@ final class Subscription {
     private final Consumer<Subscription> onEnd;
     private final long startedMillis;
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private volatile Executor workers;
     private final AtomicBoolean ended = new AtomicBoolean();
     private long position;
     private long lastEventMillis;
@@ -56,6 +59,7 @@ final class Subscription {
 
     /** Sends the initial response and starts polling. */
     void start(ScheduledExecutorService scheduler, Executor workers) {
+        this.workers = workers;
         if (!writer.initialResponse()) {
             end(false);
             return;
@@ -73,12 +77,28 @@ final class Subscription {
         }
     }
 
+    StreamKey streamKey() {
+        return stream.key();
+    }
+
+    /** New records were written: look now instead of at the next poll. */
+    void wake() {
+        wakeRequested.set(true);
+        Executor w = workers;
+        if (w != null && !busy.get() && !ended.get()) {
+            w.execute(this::tick);
+        }
+    }
+
     private void tick() {
         if (ended.get() || !busy.compareAndSet(false, true)) {
             return;
         }
         try {
-            step();
+            do {
+                wakeRequested.set(false);
+                step();
+            } while (wakeRequested.get() && !ended.get());
         } catch (AwsException e) {
             writer.exception(e);
             end(true);
@@ -87,6 +107,11 @@ final class Subscription {
             end(true);
         } finally {
             busy.set(false);
+        }
+        // A wake that came while this tick was finishing would otherwise wait for the next poll.
+        Executor w = workers;
+        if (wakeRequested.get() && !ended.get() && w != null) {
+            w.execute(this::tick);
         }
     }
 
