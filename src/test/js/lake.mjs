@@ -16,7 +16,7 @@ const athena = new AthenaClient(common);
 await s3.send(new CreateBucketCommand({ Bucket: "js-lake" }));
 await s3.send(new CreateBucketCommand({ Bucket: "js-results" }));
 const lines = Array.from({ length: 30 }, (_, i) =>
-  JSON.stringify({ id: i, user: { name: `u${i % 3}`, tier: i % 2 === 0 ? "gold" : "basic" }, tags: [`t${i % 4}`] }));
+  JSON.stringify({ id: i, visitor: { name: `u${i % 3}`, tier: i % 2 === 0 ? "gold" : "basic" }, tags: [`t${i % 4}`] }));
 await s3.send(new PutObjectCommand({ Bucket: "js-lake", Key: "clicks/part-0.json", Body: lines.join("\n") + "\n" }));
 
 await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: "js_lake" } }));
@@ -24,7 +24,7 @@ await glue.send(new CreateTableCommand({ DatabaseName: "js_lake", TableInput: {
   Name: "clicks", TableType: "EXTERNAL_TABLE", Parameters: { classification: "json" },
   StorageDescriptor: {
     Location: "s3://js-lake/clicks/",
-    Columns: [{ Name: "id", Type: "int" }, { Name: "user", Type: "struct<name:string,tier:string>" },
+    Columns: [{ Name: "id", Type: "int" }, { Name: "visitor", Type: "struct<name:string,tier:string>" },
       { Name: "tags", Type: "array<string>" }],
     InputFormat: "org.apache.hadoop.mapred.TextInputFormat",
     OutputFormat: "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
@@ -47,8 +47,8 @@ async function run(sql) {
   }
 }
 
-const q = await run("SELECT user.tier AS tier, count(*) AS n, max(id) AS top FROM clicks "
-  + "WHERE contains(tags, 't0') OR user.name = 'u1' GROUP BY user.tier ORDER BY tier");
+const q = await run("SELECT visitor.tier AS tier, count(*) AS n, max(id) AS top FROM clicks "
+  + "WHERE contains(tags, 't0') OR visitor.name = 'u1' GROUP BY visitor.tier ORDER BY tier");
 assert.equal(q.Status.State, "SUCCEEDED", q.Status.StateChangeReason);
 const rows = [];
 for await (const page of paginateGetQueryResults({ client: athena, pageSize: 1 }, { QueryExecutionId: q.QueryExecutionId })) {
