@@ -281,12 +281,10 @@ public final class Executions {
             running.remove(id);
             return;
         }
-        if (cancellation.isCancelled()) {
+        if (cancellation.isCancelled() || !markRunning(scope, id)) {
             running.remove(id);
             return;
         }
-        update(scope, execution.toBuilder().status(execution.status().toBuilder()
-                .state(QueryExecutionState.RUNNING).build()).build());
         long queued = started.toEpochMilli() - execution.status().submissionDateTime().toEpochMilli();
         long scanned = 0;
         QueryResult result = null;
@@ -408,9 +406,25 @@ public final class Executions {
                 .build()).toList();
     }
 
-    private void finish(Scope scope, String id, QueryExecutionState state, String reason, int category, int type,
+    /** QUEUED to RUNNING; false if the query was stopped meanwhile. */
+    private synchronized boolean markRunning(Scope scope, String id) {
+        QueryExecution current = require(scope, id);
+        if (current.status().state() != QueryExecutionState.QUEUED) {
+            return false;
+        }
+        update(scope, current.toBuilder().status(current.status().toBuilder().state(QueryExecutionState.RUNNING)
+                .build()).build());
+        return true;
+    }
+
+    private synchronized void finish(Scope scope, String id, QueryExecutionState state, String reason, int category, int type,
                         long scanned, io.lakelet.sql.StatementType statementType, Instant started) {
         QueryExecution current = require(scope, id);
+        QueryExecutionState was = current.status().state();
+        if (was != QueryExecutionState.QUEUED && was != QueryExecutionState.RUNNING) {
+            // Already finished (a stop raced with the end of the run): the first outcome stands.
+            return;
+        }
         Instant now = clock.instant();
         long submitted = current.status().submissionDateTime().toEpochMilli();
         long engineMs = started == null ? 0 : now.toEpochMilli() - started.toEpochMilli();
