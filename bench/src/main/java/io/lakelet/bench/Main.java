@@ -1,6 +1,7 @@
 package io.lakelet.bench;
 
 import io.lakelet.bench.athena.AthenaBenchmark;
+import io.lakelet.bench.glue.GlueBenchmark;
 import io.lakelet.bench.kinesis.KinesisBenchmark;
 import io.lakelet.bench.s3.S3Benchmark;
 import io.lakelet.bench.server.ServerCoreBenchmark;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class Main {
     private static final List<Benchmark> BENCHMARKS = List.of(new ServerCoreBenchmark(), new S3Benchmark(),
-            new KinesisBenchmark(), new AthenaBenchmark());
+            new KinesisBenchmark(), new GlueBenchmark(), new AthenaBenchmark());
 
     private Main() {
     }
