@@ -176,9 +176,9 @@ class DatabaseEndToEndTest {
     @Test
     void importStatusIsCompleteAndUnimplementedOperationsAreRefusedAsNotImplemented() {
         assertThat(server.glue.getCatalogImportStatus(b -> { }).importStatus().importCompleted()).isTrue();
-        assertThatThrownBy(() -> server.glue.getCrawlers(b -> { }))
+        assertThatThrownBy(() -> server.glue.getJobs(b -> { }))
                 .isInstanceOf(SdkServiceException.class)
                 .satisfies(e -> assertThat(((SdkServiceException) e).statusCode()).isEqualTo(501))
-                .hasMessageContaining("GetCrawlers");
+                .hasMessageContaining("GetJobs");
     }
 }

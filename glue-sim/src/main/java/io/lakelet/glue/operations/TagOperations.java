@@ -9,6 +9,7 @@ import io.lakelet.glue.catalog.GlueCatalog;
 import io.lakelet.glue.catalog.GlueErrors;
 import io.lakelet.glue.catalog.Scope;
 import io.lakelet.glue.catalog.Tables;
+import io.lakelet.glue.crawler.Crawlers;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,16 +24,18 @@ import software.amazon.awssdk.services.glue.model.UserDefinedFunction;
 
 /**
  * TagResource, UntagResource and GetTags on the catalog's resources, named by their Glue ARNs:
- * {@code database/<db>}, {@code table/<db>/<table>}, {@code userDefinedFunction/<db>/<fn>} and
- * {@code connection/<name>}. The resource must exist.
+ * {@code database/<db>}, {@code table/<db>/<table>}, {@code userDefinedFunction/<db>/<fn>},
+ * {@code connection/<name>} and {@code crawler/<name>}. The resource must exist.
  */
 public final class TagOperations {
     private static final Pattern ARN = Pattern.compile("arn:aws(-[a-z-]+)?:glue:([^:]*):([^:]*):(.+)");
 
     private final GlueCatalog catalog;
+    private final Crawlers crawlers;
 
-    public TagOperations(GlueCatalog catalog) {
+    public TagOperations(GlueCatalog catalog, Crawlers crawlers) {
         this.catalog = catalog;
+        this.crawlers = crawlers;
     }
 
     public void register(JsonRpcService.Builder b) {
@@ -115,6 +118,11 @@ public final class TagOperations {
                 if (parts.length == 3) {
                     UserDefinedFunction f = catalog.functions().get(scope, parts[1], parts[2]);
                     return Functions.arn(scope, f.databaseName(), f.functionName());
+                }
+            }
+            case "crawler" -> {
+                if (parts.length == 2) {
+                    return Crawlers.arn(scope, crawlers.get(scope, parts[1]).name());
                 }
             }
             case "connection" -> {

@@ -1,5 +1,5 @@
 /**
- * The Glue API's Data Catalog operations: each class registers a group of typed operations on the
+ * The Glue API's Data Catalog, crawler and classifier operations: each class registers a group of typed operations on the
  * awsJson1_1 dispatcher, checks requests against the constraints of Glue's API model (a violation is a
  * ValidationException worded as AWS words them), resolves the caller's catalog and calls the catalog.
  *
