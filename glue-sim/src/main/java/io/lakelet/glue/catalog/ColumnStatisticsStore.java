@@ -3,6 +3,7 @@ package io.lakelet.glue.catalog;
 import io.lakelet.core.storage.Batch;
 import io.lakelet.core.storage.Keys;
 import io.lakelet.core.storage.Keyspace;
+import io.lakelet.core.storage.StoredSdk;
 import io.lakelet.glue.model.TableModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class ColumnStatisticsStore {
                                 .build());
                         continue;
                     }
-                    batch.put(t.keyspace(), t.key(s.columnName()), StoredJson.write(s));
+                    batch.put(t.keyspace(), t.key(s.columnName()), StoredSdk.write(s));
                 }
                 batch.commit();
             }
@@ -78,7 +79,7 @@ public final class ColumnStatisticsStore {
                 errors.add(ColumnError.builder().columnName(c)
                         .error(GlueErrors.detail(GlueErrors.notFound(NO_STATISTICS))).build());
             } else {
-                found.add(StoredJson.read(v, ColumnStatistics.class));
+                found.add(StoredSdk.read(v, ColumnStatistics.class));
             }
         }
         return new Result(found, errors);

@@ -1,6 +1,7 @@
 package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.StoredSdk;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class Connections {
             Instant now = store.clock().instant();
             Connection c = build(scope, in, now, now);
             try (Batch batch = store.batch()) {
-                batch.put(store.connections, key(scope, c.name()), StoredJson.write(c));
+                batch.put(store.connections, key(scope, c.name()), StoredSdk.write(c));
                 store.addCount(batch, counter, 1);
                 if (tagsToAdd != null && !tagsToAdd.isEmpty()) {
                     tags.put(batch, scope, arn(scope, c.name()), tagsToAdd);
@@ -58,14 +59,14 @@ public final class Connections {
         if (v == null) {
             throw GlueErrors.notFound("Connection " + name + " not found.");
         }
-        Connection c = StoredJson.read(v, Connection.class);
+        Connection c = StoredSdk.read(v, Connection.class);
         return hidePassword ? withoutSecrets(c) : c;
     }
 
     public Paging.Page<Connection> list(Scope scope, GetConnectionsFilter filter, boolean hidePassword, String token,
                                         int max) {
         Paging.Page<Connection> page = Paging.page(store.connections, scope.key().build(), token, max,
-                v -> StoredJson.read(v, Connection.class), c -> matches(filter, c));
+                v -> StoredSdk.read(v, Connection.class), c -> matches(filter, c));
         if (!hidePassword) {
             return page;
         }
@@ -86,7 +87,7 @@ public final class Connections {
                     batch.delete(store.connections, key(scope, current.name()));
                     tags.deleteAll(batch, scope, arn(scope, current.name()));
                 }
-                batch.put(store.connections, key(scope, updated.name()), StoredJson.write(updated));
+                batch.put(store.connections, key(scope, updated.name()), StoredSdk.write(updated));
                 batch.commit();
             }
         });

@@ -1,6 +1,7 @@
 package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.StoredSdk;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.glue.model.DataLakePrincipal;
@@ -55,7 +56,7 @@ public final class Databases {
                     .catalogId(scope.account())
                     .build();
             try (Batch batch = store.batch()) {
-                batch.put(store.databases, key(scope, name), StoredJson.write(db));
+                batch.put(store.databases, key(scope, name), StoredSdk.write(db));
                 store.addCount(batch, counter, 1);
                 if (tagsToAdd != null && !tagsToAdd.isEmpty()) {
                     tags.put(batch, scope, arn(scope, name), tagsToAdd);
@@ -71,7 +72,7 @@ public final class Databases {
         if (v == null) {
             throw GlueErrors.databaseNotFound(Names.fold(name));
         }
-        return StoredJson.read(v, Database.class);
+        return StoredSdk.read(v, Database.class);
     }
 
     public boolean exists(Scope scope, String name) {
@@ -80,7 +81,7 @@ public final class Databases {
 
     public Paging.Page<Database> list(Scope scope, String token, int max) {
         return Paging.page(store.databases, scope.key().build(), token, max,
-                v -> StoredJson.read(v, Database.class), d -> true);
+                v -> StoredSdk.read(v, Database.class), d -> true);
     }
 
     public Database update(Scope scope, String name, DatabaseInput input) {
@@ -95,7 +96,7 @@ public final class Databases {
                     .targetDatabase(input.targetDatabase())
                     .federatedDatabase(input.federatedDatabase())
                     .build();
-            store.databases.put(key(scope, current.name()), StoredJson.write(updated));
+            store.databases.put(key(scope, current.name()), StoredSdk.write(updated));
             return updated;
         });
     }

@@ -1,6 +1,7 @@
 package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.StoredSdk;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.glue.model.UserDefinedFunction;
@@ -39,7 +40,7 @@ public final class Functions {
             }
             UserDefinedFunction fn = build(scope, db, in, store.clock().instant());
             try (Batch batch = store.batch()) {
-                batch.put(store.functions, key(scope, db, fn.functionName()), StoredJson.write(fn));
+                batch.put(store.functions, key(scope, db, fn.functionName()), StoredSdk.write(fn));
                 store.addCount(batch, counter, 1);
                 batch.commit();
             }
@@ -53,7 +54,7 @@ public final class Functions {
         if (v == null) {
             throw GlueErrors.notFound("Function " + name + " not found.");
         }
-        return StoredJson.read(v, UserDefinedFunction.class);
+        return StoredSdk.read(v, UserDefinedFunction.class);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Functions {
             prefix = Databases.key(scope, databases.get(scope, database).name());
         }
         Pattern p = Tables.namePattern(pattern);
-        return Paging.page(store.functions, prefix, token, max, v -> StoredJson.read(v, UserDefinedFunction.class),
+        return Paging.page(store.functions, prefix, token, max, v -> StoredSdk.read(v, UserDefinedFunction.class),
                 f -> p.matcher(f.functionName()).matches()
                         && (functionType == null || functionType.equals(f.functionTypeAsString())));
     }
@@ -77,7 +78,7 @@ public final class Functions {
             UserDefinedFunction current = get(scope, database, name);
             UserDefinedFunction updated = build(scope, current.databaseName(),
                     in.toBuilder().functionName(current.functionName()).build(), current.createTime());
-            store.functions.put(key(scope, current.databaseName(), current.functionName()), StoredJson.write(updated));
+            store.functions.put(key(scope, current.databaseName(), current.functionName()), StoredSdk.write(updated));
             return updated;
         });
     }

@@ -2,6 +2,7 @@ package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
 import io.lakelet.core.storage.Scan;
+import io.lakelet.core.storage.StoredSdk;
 import io.lakelet.glue.model.TableModel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public final class PartitionIndexes {
                 throw GlueErrors.alreadyExists("Partition index " + index.indexName());
             }
             batch.put(store.partitionIndexes, key(scope, table, index.indexName()),
-                    StoredJson.write(describe(table, index)));
+                    StoredSdk.write(describe(table, index)));
         }
     }
 
@@ -59,7 +60,7 @@ public final class PartitionIndexes {
         List<PartitionIndexDescriptor> out = new ArrayList<>();
         try (Scan scan = store.partitionIndexes.scan(scope.key().add(table.databaseName()).add(table.name()).build())) {
             for (Scan.Entry e : scan) {
-                out.add(StoredJson.read(e.value(), PartitionIndexDescriptor.class));
+                out.add(StoredSdk.read(e.value(), PartitionIndexDescriptor.class));
             }
         }
         return out;

@@ -2,6 +2,7 @@ package io.lakelet.glue.catalog;
 
 import io.lakelet.core.error.AwsException;
 import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.StoredSdk;
 import io.lakelet.glue.expression.ExpressionException;
 import io.lakelet.glue.expression.PartitionExpression;
 import io.lakelet.glue.model.PartitionId;
@@ -70,7 +71,7 @@ public final class Partitions {
             }
             try (Batch batch = store.batch()) {
                 for (Partition p : accepted) {
-                    batch.put(store.partitions, key(scope, table, p.values()), StoredJson.write(p));
+                    batch.put(store.partitions, key(scope, table, p.values()), StoredSdk.write(p));
                 }
                 store.addCount(batch, counter, accepted.size());
                 batch.commit();
@@ -103,7 +104,7 @@ public final class Partitions {
 
     private Partition find(Scope scope, Table table, List<String> values) {
         byte[] v = store.partitions.get(key(scope, table, values));
-        return v == null ? null : StoredJson.read(v, Partition.class);
+        return v == null ? null : StoredSdk.read(v, Partition.class);
     }
 
     /**
@@ -133,7 +134,7 @@ public final class Partitions {
         // The values are in the key: filter there, and decode only the partitions that match.
         return Paging.page(store.partitions, prefix, token, max,
                 key -> byValues.test(PartitionId.valuesOfKey(key, prefix.length)),
-                v -> StoredJson.read(v, Partition.class), p -> true);
+                v -> StoredSdk.read(v, Partition.class), p -> true);
     }
 
     private static PartitionExpression compile(String expression, List<PartitionExpression.Key> keys) {
@@ -177,7 +178,7 @@ public final class Partitions {
                         if (moved) {
                             deleteIn(batch, scope, table, current.values());
                         }
-                        batch.put(store.partitions, key(scope, table, values), StoredJson.write(updated));
+                        batch.put(store.partitions, key(scope, table, values), StoredSdk.write(updated));
                     } catch (AwsException e) {
                         errors.put(u.getKey(), e);
                     }

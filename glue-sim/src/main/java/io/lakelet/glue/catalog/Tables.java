@@ -2,6 +2,7 @@ package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
 import io.lakelet.core.storage.Scan;
+import io.lakelet.core.storage.StoredSdk;
 import io.lakelet.glue.model.TableModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public final class Tables {
             Instant now = store.clock().instant();
             Table table = TableModel.table(scope.account(), db, input, now, now, "0");
             try (Batch batch = store.batch()) {
-                batch.put(store.tables, key(scope, db, name), StoredJson.write(table));
-                batch.put(store.tableVersions, versionKey(scope, db, name, 0), StoredJson.write(table));
+                batch.put(store.tables, key(scope, db, name), StoredSdk.write(table));
+                batch.put(store.tableVersions, versionKey(scope, db, name, 0), StoredSdk.write(table));
                 store.addCount(batch, counter, 1);
                 store.addCount(batch, store.counterKey(scope, "versions", db, name), 1);
                 if (partitionIndexes != null && !partitionIndexes.isEmpty()) {
@@ -90,7 +91,7 @@ public final class Tables {
         String db = Names.fold(database);
         databases.get(scope, db);
         byte[] v = store.tables.get(key(scope, db, Names.fold(name)));
-        return v == null ? Optional.empty() : Optional.of(StoredJson.read(v, Table.class));
+        return v == null ? Optional.empty() : Optional.of(StoredSdk.read(v, Table.class));
     }
 
     public Paging.Page<Table> list(Scope scope, String database, String expression, String token, int max) {
@@ -98,7 +99,7 @@ public final class Tables {
         databases.get(scope, db);
         Pattern pattern = expression == null || expression.isBlank() ? null : namePattern(expression);
         return Paging.page(store.tables, scope.key().add(db).build(), token, max,
-                v -> StoredJson.read(v, Table.class), t -> pattern == null || pattern.matcher(t.name()).matches());
+                v -> StoredSdk.read(v, Table.class), t -> pattern == null || pattern.matcher(t.name()).matches());
     }
 
     /**
@@ -126,8 +127,8 @@ public final class Tables {
             Table updated = TableModel.table(scope.account(), db, input, current.createTime(),
                     store.clock().instant(), Long.toString(version));
             try (Batch batch = store.batch()) {
-                batch.put(store.tables, key(scope, db, name), StoredJson.write(updated));
-                batch.put(store.tableVersions, versionKey(scope, db, name, version), StoredJson.write(updated));
+                batch.put(store.tables, key(scope, db, name), StoredSdk.write(updated));
+                batch.put(store.tableVersions, versionKey(scope, db, name, version), StoredSdk.write(updated));
                 if (!skipArchive) {
                     store.addCount(batch, counter, 1);
                 }
@@ -196,13 +197,13 @@ public final class Tables {
         if (v == null) {
             throw GlueErrors.notFound("Version not found.");
         }
-        return StoredJson.read(v, Table.class);
+        return StoredSdk.read(v, Table.class);
     }
 
     public Paging.Page<Table> versions(Scope scope, String database, String name, String token, int max) {
         Table current = get(scope, database, name);
         return Paging.page(store.tableVersions, key(scope, current.databaseName(), current.name()), token, max,
-                v -> StoredJson.read(v, Table.class), t -> true);
+                v -> StoredSdk.read(v, Table.class), t -> true);
     }
 
     /** Deletes versions of a table; those that do not exist come back as error messages by version id. */
@@ -280,7 +281,7 @@ public final class Tables {
     public void forEach(Scope scope, Consumer<Table> action) {
         try (Scan scan = store.tables.scan(scope.key().build())) {
             for (Scan.Entry e : scan) {
-                action.accept(StoredJson.read(e.value(), Table.class));
+                action.accept(StoredSdk.read(e.value(), Table.class));
             }
         }
     }

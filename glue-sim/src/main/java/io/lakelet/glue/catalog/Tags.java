@@ -1,6 +1,7 @@
 package io.lakelet.glue.catalog;
 
 import io.lakelet.core.storage.Batch;
+import io.lakelet.core.storage.StoredSdk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +25,14 @@ public final class Tags {
 
     public Map<String, String> get(Scope scope, String arn) {
         byte[] v = store.tags.get(key(scope, arn));
-        return v == null ? Map.of() : new TreeMap<>(StoredJson.read(v, GetTagsResponse.class).tags());
+        return v == null ? Map.of() : new TreeMap<>(StoredSdk.read(v, GetTagsResponse.class).tags());
     }
 
     /** Adds tags to those the resource has, inside the caller's batch. */
     public void put(Batch batch, Scope scope, String arn, Map<String, String> add) {
         Map<String, String> merged = new LinkedHashMap<>(get(scope, arn));
         merged.putAll(add);
-        batch.put(store.tags, key(scope, arn), StoredJson.write(GetTagsResponse.builder().tags(merged).build()));
+        batch.put(store.tags, key(scope, arn), StoredSdk.write(GetTagsResponse.builder().tags(merged).build()));
     }
 
     public void remove(Batch batch, Scope scope, String arn, List<String> keys) {
@@ -40,7 +41,7 @@ public final class Tags {
         if (left.isEmpty()) {
             batch.delete(store.tags, key(scope, arn));
         } else {
-            batch.put(store.tags, key(scope, arn), StoredJson.write(GetTagsResponse.builder().tags(left).build()));
+            batch.put(store.tags, key(scope, arn), StoredSdk.write(GetTagsResponse.builder().tags(left).build()));
         }
     }
 

@@ -5,7 +5,7 @@ import io.lakelet.core.storage.Storage;
 import io.lakelet.glue.catalog.GlueErrors;
 import io.lakelet.glue.catalog.Paging;
 import io.lakelet.glue.catalog.Scope;
-import io.lakelet.glue.catalog.StoredJson;
+import io.lakelet.core.storage.StoredSdk;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class Classifiers {
             if (classifiers.contains(key(scope, name(c)))) {
                 throw GlueErrors.alreadyExists("Classifier with name " + name(c));
             }
-            classifiers.put(key(scope, name(c)), StoredJson.write(stamped));
+            classifiers.put(key(scope, name(c)), StoredSdk.write(stamped));
         });
     }
 
@@ -70,7 +70,7 @@ public final class Classifiers {
         if (v == null) {
             throw GlueErrors.notFound("Unable to find classifier with name " + name);
         }
-        return StoredJson.read(v, Classifier.class);
+        return StoredSdk.read(v, Classifier.class);
     }
 
     /** The classifiers of these names, in order; a missing one is an error. */
@@ -83,7 +83,7 @@ public final class Classifiers {
     }
 
     public Paging.Page<Classifier> list(Scope scope, String token, int max) {
-        return Paging.page(classifiers, scope.key().build(), token, max, v -> StoredJson.read(v, Classifier.class),
+        return Paging.page(classifiers, scope.key().build(), token, max, v -> StoredSdk.read(v, Classifier.class),
                 c -> true);
     }
 
@@ -148,7 +148,7 @@ public final class Classifiers {
                 throw GlueErrors.invalidInput("Classifier " + name + " is not a " + kind + " classifier.");
             }
             Instant created = creationTime(current);
-            classifiers.put(key(scope, name), StoredJson.write(stamp(changed, created, clock.instant(),
+            classifiers.put(key(scope, name), StoredSdk.write(stamp(changed, created, clock.instant(),
                     version(current) + 1)));
         });
     }

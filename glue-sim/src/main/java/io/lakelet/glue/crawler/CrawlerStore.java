@@ -6,7 +6,7 @@ import io.lakelet.core.storage.Storage;
 import io.lakelet.glue.catalog.GlueErrors;
 import io.lakelet.glue.catalog.Paging;
 import io.lakelet.glue.catalog.Scope;
-import io.lakelet.glue.catalog.StoredJson;
+import io.lakelet.core.storage.StoredSdk;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +43,7 @@ final class CrawlerStore {
 
     Optional<Crawler> find(Scope scope, String name) {
         byte[] v = crawlers.get(key(scope, name));
-        return v == null ? Optional.empty() : Optional.of(StoredJson.read(v, Crawler.class));
+        return v == null ? Optional.empty() : Optional.of(StoredSdk.read(v, Crawler.class));
     }
 
     Crawler get(Scope scope, String name) {
@@ -59,7 +59,7 @@ final class CrawlerStore {
     }
 
     void put(Scope scope, Crawler c) {
-        crawlers.put(key(scope, c.name()), StoredJson.write(c));
+        crawlers.put(key(scope, c.name()), StoredSdk.write(c));
     }
 
     void delete(Scope scope, String name) {
@@ -70,14 +70,14 @@ final class CrawlerStore {
     }
 
     Paging.Page<Crawler> list(Scope scope, String token, int max, Predicate<Crawler> filter) {
-        return Paging.page(crawlers, scope.key().build(), token, max, v -> StoredJson.read(v, Crawler.class), filter);
+        return Paging.page(crawlers, scope.key().build(), token, max, v -> StoredSdk.read(v, Crawler.class), filter);
     }
 
     /** Every crawler of every catalog, with its scope (for the scheduler and recovery). */
     void forEach(BiConsumer<Scope, Crawler> action) {
         try (Scan scan = crawlers.scan(new byte[0])) {
             for (Scan.Entry e : scan) {
-                Crawler c = StoredJson.read(e.value(), Crawler.class);
+                Crawler c = StoredSdk.read(e.value(), Crawler.class);
                 action.accept(scopeOf(e.key(), c.name()), c);
             }
         }
@@ -88,7 +88,7 @@ final class CrawlerStore {
         List<Crawler> out = new ArrayList<>();
         try (Scan scan = crawlers.scan(scope.key().build())) {
             for (Scan.Entry e : scan) {
-                out.add(StoredJson.read(e.value(), Crawler.class));
+                out.add(StoredSdk.read(e.value(), Crawler.class));
             }
         }
         return out;
@@ -115,12 +115,12 @@ final class CrawlerStore {
 
     void putCrawl(Scope scope, String name, CrawlerHistory h) {
         crawls.put(scope.key().add(name).add(Long.MAX_VALUE - h.startTime().toEpochMilli()).add(h.crawlId()).build(),
-                StoredJson.write(h));
+                StoredSdk.write(h));
     }
 
     Paging.Page<CrawlerHistory> crawls(Scope scope, String name, String token, int max,
                                        Predicate<CrawlerHistory> filter) {
-        return Paging.page(crawls, key(scope, name), token, max, v -> StoredJson.read(v, CrawlerHistory.class),
+        return Paging.page(crawls, key(scope, name), token, max, v -> StoredSdk.read(v, CrawlerHistory.class),
                 filter);
     }
 
@@ -128,7 +128,7 @@ final class CrawlerStore {
         List<Double> out = new ArrayList<>();
         try (Scan scan = crawls.scan(key(scope, name))) {
             for (Scan.Entry e : scan) {
-                CrawlerHistory h = StoredJson.read(e.value(), CrawlerHistory.class);
+                CrawlerHistory h = StoredSdk.read(e.value(), CrawlerHistory.class);
                 if (h.endTime() != null) {
                     out.add((h.endTime().toEpochMilli() - h.startTime().toEpochMilli()) / 1000.0);
                 }
@@ -140,12 +140,12 @@ final class CrawlerStore {
     // Metrics.
 
     void putMetrics(Scope scope, CrawlerMetrics m) {
-        metrics.put(key(scope, m.crawlerName()), StoredJson.write(m));
+        metrics.put(key(scope, m.crawlerName()), StoredSdk.write(m));
     }
 
     Optional<CrawlerMetrics> metrics(Scope scope, String name) {
         byte[] v = metrics.get(key(scope, name));
-        return v == null ? Optional.empty() : Optional.of(StoredJson.read(v, CrawlerMetrics.class));
+        return v == null ? Optional.empty() : Optional.of(StoredSdk.read(v, CrawlerMetrics.class));
     }
 
     // Event-mode folders.
