@@ -32,6 +32,11 @@ class AwsCliIT {
         lakelet.close();
     }
 
+    /** Runs a CLI command whose output is not JSON (the s3 commands), failing on a non-zero exit. */
+    private static void cli(String... args) throws Exception {
+        ExternalClient.aws(lakelet, args).ok();
+    }
+
     private static JsonNode aws(String... args) throws Exception {
         String out = ExternalClient.aws(lakelet, args).ok().stdout();
         return out.isBlank() ? JSON.nullNode() : JSON.readTree(out);
@@ -132,9 +137,9 @@ class AwsCliIT {
     void athenaQueriesCsvInS3WithTheCli() throws Exception {
         Path csv = tmp.resolve("people.csv");
         Files.writeString(csv, "name,age\nada,36\ngrace,45\nlinus,\n");
-        aws("s3", "mb", "s3://cli-results");
-        aws("s3", "mb", "s3://cli-data");
-        aws("s3", "cp", csv.toString(), "s3://cli-data/people/people.csv");
+        cli("s3", "mb", "s3://cli-results");
+        cli("s3", "mb", "s3://cli-data");
+        cli("s3", "cp", csv.toString(), "s3://cli-data/people/people.csv");
         assertThat(athena("CREATE DATABASE cli_lake").get("Status").get("State").asText()).isEqualTo("SUCCEEDED");
         JsonNode ddl = athena("CREATE EXTERNAL TABLE people (name string, age int) ROW FORMAT DELIMITED "
                 + "FIELDS TERMINATED BY ',' LOCATION 's3://cli-data/people/' TBLPROPERTIES ('skip.header.line.count'='1')");
@@ -151,7 +156,7 @@ class AwsCliIT {
                 + "{\"Data\":[{\"VarCharValue\":\"linus\"},{}]}]");
         // The result file is where Athena puts it, readable with the S3 CLI.
         Path out = tmp.resolve("result.csv");
-        aws("s3", "cp", "s3://cli-results/athena/" + id + ".csv", out.toString());
+        cli("s3", "cp", "s3://cli-results/athena/" + id + ".csv", out.toString());
         assertThat(Files.readString(out)).isEqualTo("\"name\",\"age\"\n\"grace\",\"45\"\n\"linus\",\n");
 
         JsonNode failed = athena("SELECT missing_column FROM people");
@@ -161,5 +166,44 @@ class AwsCliIT {
                 "--query-string", "SELECT 1");
         assertThat(noLocation.exitCode()).isNotZero();
         assertThat(noLocation.stderr()).contains("InvalidRequestException").contains("No output location provided");
+    }
+
+    @Test
+    void glueCrawlerCataloguesCsvInHiveFoldersWithTheCli() throws Exception {
+        cli("s3", "mb", "s3://cli-crawl");
+        for (String month : List.of("01", "02", "03")) {
+            Path csv = tmp.resolve("m" + month + ".csv");
+            Files.writeString(csv, "id,city,temp\n1,Oslo,-3.5\n2,Lima,21.0\n");
+            cli("s3", "cp", csv.toString(), "s3://cli-crawl/weather/year=2024/month=" + month + "/data.csv");
+        }
+        aws("glue", "create-database", "--database-input", "Name=cli_crawl");
+        aws("glue", "create-crawler", "--name", "cli-crawler", "--role", "arn:aws:iam::000000000000:role/glue",
+                "--database-name", "cli_crawl", "--targets", "{\"S3Targets\":[{\"Path\":\"s3://cli-crawl/weather/\"}]}");
+        aws("glue", "start-crawler", "--name", "cli-crawler");
+        JsonNode crawler = null;
+        for (int i = 0; i < 600; i++) {
+            crawler = aws("glue", "get-crawler", "--name", "cli-crawler").get("Crawler");
+            if (crawler.get("State").asText().equals("READY") && crawler.has("LastCrawl")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(crawler.get("LastCrawl").get("Status").asText()).isEqualTo("SUCCEEDED");
+
+        JsonNode table = aws("glue", "get-table", "--database-name", "cli_crawl", "--name", "weather").get("Table");
+        assertThat(table.get("StorageDescriptor").get("Columns").toString())
+                .isEqualTo("[{\"Name\":\"id\",\"Type\":\"bigint\"},{\"Name\":\"city\",\"Type\":\"string\"},"
+                        + "{\"Name\":\"temp\",\"Type\":\"double\"}]");
+        assertThat(table.get("PartitionKeys").findValuesAsText("Name")).containsExactly("year", "month");
+        JsonNode partitions = aws("glue", "get-partitions", "--database-name", "cli_crawl", "--table-name", "weather",
+                "--expression", "month BETWEEN '02' AND '03'").get("Partitions");
+        assertThat(partitions.findValues("Values").toString()).isEqualTo("[[\"2024\",\"02\"], [\"2024\",\"03\"]]");
+
+        ExternalClient.Result bad = ExternalClient.aws(lakelet, "glue", "create-crawler", "--name", "bad-cron",
+                "--role", "r", "--database-name", "cli_crawl", "--schedule", "cron(not a cron)",
+                "--targets", "{\"S3Targets\":[{\"Path\":\"s3://cli-crawl/weather/\"}]}");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.stderr()).contains("InvalidInputException");
+        assertThat(aws("glue", "list-crawlers").get("CrawlerNames").toString()).doesNotContain("bad-cron");
     }
 }
