@@ -60,12 +60,26 @@ public final class JsonCodec {
             .streamReadConstraints(LIMITS)
             .build(), true);
 
+    /**
+     * The CBOR of Smithy's rpcv2Cbor protocol: as {@link #CBOR}, but timestamps are epoch seconds under
+     * tag 1 (a fraction as a double), as that protocol specifies.
+     */
+    public static final JsonCodec RPC_V2_CBOR = new JsonCodec(CBORFactory.builder()
+            .streamReadConstraints(LIMITS)
+            .build(), true, TimestampFormat.EPOCH_SECONDS);
+
     private final JsonFactory factory;
     private final boolean cbor;
+    private final TimestampFormat defaultTimestamps;
 
     private JsonCodec(JsonFactory factory, boolean cbor) {
+        this(factory, cbor, cbor ? TimestampFormat.EPOCH_MILLIS : TimestampFormat.EPOCH_SECONDS);
+    }
+
+    private JsonCodec(JsonFactory factory, boolean cbor, TimestampFormat defaultTimestamps) {
         this.factory = factory;
         this.cbor = cbor;
+        this.defaultTimestamps = defaultTimestamps;
     }
 
     public boolean isCbor() {
@@ -307,7 +321,7 @@ public final class JsonCodec {
     }
 
     private TimestampFormat defaultTimestampFormat() {
-        return cbor ? TimestampFormat.EPOCH_MILLIS : TimestampFormat.EPOCH_SECONDS;
+        return defaultTimestamps;
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected, Member member) {
@@ -475,7 +489,19 @@ public final class JsonCodec {
                 }
                 g.writeNumber(t.toEpochMilli());
             }
-            case EPOCH_SECONDS -> g.writeNumber(Timestamps.toEpochSeconds(t));
+            case EPOCH_SECONDS -> {
+                if (this == RPC_V2_CBOR && g instanceof CBORGenerator cborGenerator) {
+                    // rpcv2Cbor: tag 1 over whole seconds or a double, never a decimal fraction (tag 4).
+                    cborGenerator.writeTag(1);
+                    if (t.getNano() == 0) {
+                        g.writeNumber(t.getEpochSecond());
+                    } else {
+                        g.writeNumber(t.toEpochMilli() / 1000.0);
+                    }
+                } else {
+                    g.writeNumber(Timestamps.toEpochSeconds(t));
+                }
+            }
             case DATE_TIME, HTTP_DATE -> g.writeString(Timestamps.format(t, format));
             default -> throw new IllegalStateException();
         }

@@ -22,7 +22,8 @@ import software.amazon.awssdk.core.SdkPojo;
  * The awsJson1_1 protocol (and its CBOR variant) for any service: {@code POST /} with
  * {@code X-Amz-Target: <prefix>.<Operation>}, the input as a JSON (or CBOR) document, the output likewise,
  * errors as {@code {"__type": code, "message": ...}} plus {@code x-amzn-ErrorType}. A service registers
- * typed operations against the SDK's model classes; this class does all the wire work.
+ * typed operations against the SDK's model classes; this class does all the wire work. A body sent with
+ * {@code Content-Encoding: gzip} (the {@code requestCompression} trait) is decompressed first.
  */
 public final class JsonRpcService implements HttpService {
     public static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
@@ -67,7 +68,9 @@ public final class JsonRpcService implements HttpService {
         }
         JsonCodec codec = codecFor(request);
         Shape.StructBuilder builder = op.inputShape.newStruct();
-        codec.readStructure(request.bodyStream(), op.inputShape, builder);
+        try (java.io.InputStream body = CompressedBodies.open(request, maxAggregatedBody())) {
+            codec.readStructure(body, op.inputShape, builder);
+        }
         Object input = builder.build();
         op.handler.invoke(exchange, input, output -> encode(codec, request, ctx, output),
                 error -> renderError(error, request, ctx));

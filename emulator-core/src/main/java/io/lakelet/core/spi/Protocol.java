@@ -7,5 +7,7 @@ public enum Protocol {
     /** REST routes (method + URI template) with JSON bodies. */
     REST_JSON_1,
     /** REST routes with XML bodies (S3). */
-    REST_XML
+    REST_XML,
+    /** POST / with a form-encoded {@code Action=...} body, XML responses (CloudWatch). */
+    AWS_QUERY
 }
