@@ -150,7 +150,8 @@ class AthenaQueryTest {
 
     @Test
     void resultsOfFiveThousandRowsArePagedAThousandAtATime() {
-        String body = IntStream.range(0, 5000).mapToObj(i -> i + ",name \"" + i + "\", with comma")
+        // OpenCSVSerde: a quoted field may hold the separator and doubled quotes.
+        String body = IntStream.range(0, 5000).mapToObj(i -> i + ",\"name \"\"" + i + "\"\", with comma\"")
                 .collect(Collectors.joining("\n", "", "\n"));
         server.put("lake", "big/data.csv", body);
         succeed("lake", "CREATE EXTERNAL TABLE big (n int, label string) ROW FORMAT SERDE "
