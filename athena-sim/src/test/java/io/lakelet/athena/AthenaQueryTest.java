@@ -1,6 +1,7 @@
 package io.lakelet.athena;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +147,17 @@ class AthenaQueryTest {
         QueryExecution missing = server.run("lake", "SELECT * FROM no_such_table");
         assertThat(missing.status().state()).isEqualTo(QueryExecutionState.FAILED);
         assertThat(missing.status().stateChangeReason()).contains("TABLE_NOT_FOUND");
+    }
+
+    @Test
+    void aSyntaxErrorFailsTheCallItselfAsAthenasDoes() {
+        for (String sql : List.of("SELECT * FORM sales", "CREATE EXTERNAL TABLE t (a int", "SELEC 1")) {
+            assertThatThrownBy(() -> server.start("lake", sql))
+                    .isInstanceOf(software.amazon.awssdk.services.athena.model.InvalidRequestException.class)
+                    .hasMessageContaining("line 1:");
+        }
+        assertThat(server.athena.listQueryExecutions(b -> { }).queryExecutionIds())
+                .as("only the set-up statement ran").hasSize(1);
     }
 
     @Test

@@ -31,6 +31,20 @@ public final class SqlEngine {
         return statements.execute(session, statement, cancellation);
     }
 
+    /**
+     * Parses a statement without running it, as Athena does before it queues a query: fails with
+     * SYNTAX_ERROR (or INVALID_PARAMETER_USAGE) for what could never run; anything else surfaces when the
+     * statement runs.
+     */
+    public void checkSyntax(String sql, List<String> parameters) {
+        String statement = Statements.substitute(Statements.strip(sql), parameters);
+        if (Statements.isQuery(statement)) {
+            queries.checkSyntax(statement);
+        } else {
+            statements.checkSyntax(statement);
+        }
+    }
+
     /** The first keyword of a statement, upper-cased, after comments and parentheses. */
     static String firstKeyword(String sql) {
         return Statements.firstWord(sql).toUpperCase(Locale.ROOT);

@@ -164,6 +164,7 @@ public final class Executions {
         if (!objects.get().bucketExists(scope.account(), output.bucket())) {
             throw AthenaErrors.invalidRequest("Unable to verify/create output bucket " + output.bucket());
         }
+        checkSyntax(in.queryString(), in.hasExecutionParameters() ? in.executionParameters() : List.of());
         QueryExecutionContext context = in.queryExecutionContext() == null
                 ? QueryExecutionContext.builder().build() : in.queryExecutionContext();
         String catalog = context.catalog() == null ? DataCatalogs.AWS_DATA_CATALOG : context.catalog();
@@ -217,6 +218,32 @@ public final class Executions {
                 finish(scope, id, QueryExecutionState.FAILED, "Lakelet is shutting down", 1, 1, 0, null, null);
             }
             return id;
+        }
+    }
+
+    /**
+     * Athena parses a statement before it queues it and answers a syntax error with InvalidRequestException
+     * ("line 1:8: mismatched input ..."); other failures show later, in the FAILED query.
+     */
+    private void checkSyntax(String sql, List<String> parameters) {
+        String statement = sql;
+        Statements.Prepare prepare = Statements.prepare(sql);
+        if (prepare != null) {
+            statement = prepare.statement();
+            parameters = null;
+        } else if (Statements.execute(sql) != null || Statements.deallocate(sql) != null) {
+            return;
+        }
+        try {
+            if (parameters == null) {
+                engine.get().checkSyntax(statement.replace("?", "NULL"), List.of());
+            } else {
+                engine.get().checkSyntax(statement, parameters);
+            }
+        } catch (SqlFailure e) {
+            if (e.errorName().equals("SYNTAX_ERROR") || e.errorName().equals("INVALID_PARAMETER_USAGE")) {
+                throw AthenaErrors.invalidRequest(e.getMessage());
+            }
         }
     }
 

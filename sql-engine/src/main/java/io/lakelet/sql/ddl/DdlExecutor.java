@@ -33,6 +33,11 @@ public final class DdlExecutor {
         this.queries = queries;
     }
 
+    /** Parses a statement without running it: a syntax error fails with SYNTAX_ERROR as {@link #execute} would. */
+    public void checkSyntax(String sql) {
+        DdlParser.parse(sql);
+    }
+
     public QueryResult execute(Session session, String sql, Cancellation cancellation) {
         DdlStatement statement = DdlParser.parse(sql);
         cancellation.check();

@@ -114,18 +114,32 @@ public final class CalciteQueryEngine implements QueryEngine {
     }
 
     @Override
-    public QueryResult query(Session session, String sql, Cancellation cancellation) {
-        Cancellation cancel = cancellation == null ? new Cancellation() : cancellation;
+    public void checkSyntax(String sql) {
+        String text = trinoToCalcite(sql);
+        try {
+            SqlParser.create(text, PARSER).parseStmt();
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+            throw Errors.translate(e, text, new Cancellation());
+        }
+    }
+
+    /** The statement with Trino-only forms Calcite's parser lacks (EXPLAIN options, OFFSET before LIMIT) rewritten. */
+    private static String trinoToCalcite(String sql) {
         String text = sql;
-        boolean explain = false;
         Matcher m = EXPLAIN.matcher(text);
         if (m.find()) {
-            explain = true;
             text = blankPrefix(text, m.end());
         }
         text = OFFSET_LIMIT.matcher(text).replaceAll(r -> r.group(3).equalsIgnoreCase("ALL")
                 ? "OFFSET " + r.group(1) : "LIMIT " + r.group(3) + " OFFSET " + r.group(1));
-        text = LIMIT_ALL.matcher(text).replaceAll("");
+        return LIMIT_ALL.matcher(text).replaceAll("");
+    }
+
+    @Override
+    public QueryResult query(Session session, String sql, Cancellation cancellation) {
+        Cancellation cancel = cancellation == null ? new Cancellation() : cancellation;
+        boolean explain = EXPLAIN.matcher(sql).find();
+        String text = trinoToCalcite(sql);
         LongAdder bytes = new LongAdder();
         QueryRun run = new QueryRun(session, catalog, store, cancel, bytes, HIDDEN.matcher(text).find());
         try {

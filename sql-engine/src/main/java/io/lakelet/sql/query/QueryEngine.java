@@ -12,4 +12,11 @@ public interface QueryEngine {
 
     /** Runs a query; its rows stream from the returned result. Fails with {@link io.lakelet.sql.SqlFailure}. */
     QueryResult query(Session session, String sql, Cancellation cancellation);
+
+    /**
+     * Parses a query without running it: a syntax error fails with SYNTAX_ERROR as {@link #query} would.
+     * Athena answers StartQueryExecution itself with such an error, before the query is queued.
+     */
+    default void checkSyntax(String sql) {
+    }
 }
