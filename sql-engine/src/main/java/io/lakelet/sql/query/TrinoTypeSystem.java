@@ -60,9 +60,19 @@ final class TrinoTypeSystem extends RelDataTypeSystemImpl {
         return argumentType;
     }
 
+    /**
+     * avg of an integer is DOUBLE, as in Trino. avg of DECIMAL(p, s) is DECIMAL(38, s) here where Trino keeps
+     * DECIMAL(p, s): Calcite computes avg as sum / count and casts the sum to the avg's type first, which
+     * overflows DECIMAL(p, s) as soon as the sum is larger than any one value (TPC-H Q1 does).
+     */
     @Override
     public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
-        if (SqlTypeUtil.isExactNumeric(argumentType) && argumentType.getSqlTypeName() != SqlTypeName.DECIMAL) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return typeFactory.createTypeWithNullability(
+                    typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()),
+                    argumentType.isNullable());
+        }
+        if (SqlTypeUtil.isExactNumeric(argumentType)) {
             return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.DOUBLE),
                     argumentType.isNullable());
         }
