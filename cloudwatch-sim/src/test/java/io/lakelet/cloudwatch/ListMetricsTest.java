@@ -2,6 +2,7 @@ package io.lakelet.cloudwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lakelet.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.cloudwatch.model.RecentlyActive;
 
 /** ListMetrics: filters, RecentlyActive against the server's clock, and pages of 500. */
 class ListMetricsTest {
-    private static final CloudWatchServer.MutableClock CLOCK = new CloudWatchServer.MutableClock();
+    private static final MutableClock CLOCK = new MutableClock(java.time.Instant.now());
     private static CloudWatchServer cw;
 
     @BeforeAll

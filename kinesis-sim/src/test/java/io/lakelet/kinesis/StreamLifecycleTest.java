@@ -3,6 +3,7 @@ package io.lakelet.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakelet.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

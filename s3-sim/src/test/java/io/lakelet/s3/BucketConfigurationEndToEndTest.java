@@ -3,6 +3,7 @@ package io.lakelet.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lakelet.core.testing.MutableClock;
 import io.lakelet.core.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpRequest;

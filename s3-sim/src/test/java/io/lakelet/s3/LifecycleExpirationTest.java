@@ -2,6 +2,7 @@ package io.lakelet.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lakelet.core.testing.MutableClock;
 import io.lakelet.core.testing.TestServer;
 import java.time.Duration;
 import java.time.Instant;
