@@ -3,6 +3,8 @@ package io.lakelet.athena.api;
 import io.lakelet.athena.AthenaErrors;
 import io.lakelet.athena.AthenaStore;
 import io.lakelet.athena.Scope;
+import io.lakelet.core.error.Validation;
+import io.lakelet.core.http.RequestContext;
 import io.lakelet.core.protocol.JsonRpcService;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -65,19 +67,33 @@ public final class PreparedStatements {
         return AthenaErrors.resourceNotFound(name, "Prepared statement " + name + " was not found.");
     }
 
-    private static void checkName(io.lakelet.core.error.Validation v, String member, String name) {
-        v.notNull(member, name).length(member, name, 1, 256).pattern(member, name, NAME);
+    /** The request's scope once the statement name and work group are valid and the group exists. */
+    private Scope checked(RequestContext ctx, String name, String workGroup) {
+        return checked(ctx, name, workGroup, null, null, false);
+    }
+
+    /** As above, for requests that carry the statement itself (create, update). */
+    private Scope checked(RequestContext ctx, String name, String workGroup, String statement, String description) {
+        return checked(ctx, name, workGroup, statement, description, true);
+    }
+
+    private Scope checked(RequestContext ctx, String name, String workGroup, String statement, String description,
+                          boolean withStatement) {
+        Validation v = AthenaErrors.check().notNull("statementName", name).length("statementName", name, 1, 256)
+                .pattern("statementName", name, NAME).notNull("workGroup", workGroup);
+        if (withStatement) {
+            v.notNull("queryStatement", statement).length("queryStatement", statement, 1, 262144)
+                    .length("description", description, 1, 1024);
+        }
+        v.orThrow();
+        Scope scope = Scope.of(ctx);
+        workGroups.require(scope, workGroup);
+        return scope;
     }
 
     public void register(JsonRpcService.Builder b) {
         b.operation("CreatePreparedStatement", CreatePreparedStatementRequest.class, (ctx, in) -> {
-            var v = AthenaErrors.check();
-            checkName(v, "statementName", in.statementName());
-            v.notNull("workGroup", in.workGroup()).notNull("queryStatement", in.queryStatement())
-                    .length("queryStatement", in.queryStatement(), 1, 262144)
-                    .length("description", in.description(), 1, 1024).orThrow();
-            Scope scope = Scope.of(ctx);
-            workGroups.require(scope, in.workGroup());
+            Scope scope = checked(ctx, in.statementName(), in.workGroup(), in.queryStatement(), in.description());
             if (find(scope, in.workGroup(), in.statementName()).isPresent()) {
                 throw AthenaErrors.invalidRequest("Prepared statement " + in.statementName()
                         + " already exists in WorkGroup " + in.workGroup());
@@ -86,11 +102,7 @@ public final class PreparedStatements {
             return CreatePreparedStatementResponse.builder().build();
         });
         b.operation("GetPreparedStatement", GetPreparedStatementRequest.class, (ctx, in) -> {
-            var v = AthenaErrors.check();
-            checkName(v, "statementName", in.statementName());
-            v.notNull("workGroup", in.workGroup()).orThrow();
-            Scope scope = Scope.of(ctx);
-            workGroups.require(scope, in.workGroup());
+            Scope scope = checked(ctx, in.statementName(), in.workGroup());
             return GetPreparedStatementResponse.builder().preparedStatement(
                     find(scope, in.workGroup(), in.statementName()).orElseThrow(() -> notFound(in.statementName()))).build();
         });
@@ -124,23 +136,13 @@ public final class PreparedStatements {
                     .build();
         });
         b.operation("UpdatePreparedStatement", UpdatePreparedStatementRequest.class, (ctx, in) -> {
-            var v = AthenaErrors.check();
-            checkName(v, "statementName", in.statementName());
-            v.notNull("workGroup", in.workGroup()).notNull("queryStatement", in.queryStatement())
-                    .length("queryStatement", in.queryStatement(), 1, 262144)
-                    .length("description", in.description(), 1, 1024).orThrow();
-            Scope scope = Scope.of(ctx);
-            workGroups.require(scope, in.workGroup());
+            Scope scope = checked(ctx, in.statementName(), in.workGroup(), in.queryStatement(), in.description());
             find(scope, in.workGroup(), in.statementName()).orElseThrow(() -> notFound(in.statementName()));
             put(scope, in.workGroup(), in.statementName(), in.queryStatement(), in.description());
             return UpdatePreparedStatementResponse.builder().build();
         });
         b.operation("DeletePreparedStatement", DeletePreparedStatementRequest.class, (ctx, in) -> {
-            var v = AthenaErrors.check();
-            checkName(v, "statementName", in.statementName());
-            v.notNull("workGroup", in.workGroup()).orThrow();
-            Scope scope = Scope.of(ctx);
-            workGroups.require(scope, in.workGroup());
+            Scope scope = checked(ctx, in.statementName(), in.workGroup());
             if (!delete(scope, in.workGroup(), in.statementName())) {
                 throw notFound(in.statementName());
             }
