@@ -2,6 +2,7 @@ package io.lakelet.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lakelet.cloudwatch.CloudWatchModule;
 import io.lakelet.core.testing.TestServer;
 import io.lakelet.dynamodb.DynamoDbModule;
 import io.lakelet.kinesis.KinesisModule;
@@ -55,7 +56,6 @@ import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
 import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.metrics.MetricsLevel;
-import software.amazon.kinesis.metrics.NullMetricsFactory;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.processor.SingleStreamTracker;
@@ -97,7 +97,7 @@ class KclConsumerTest {
     @BeforeEach
     void start() {
         server = TestServer.start(TestServer.config(Map.of()), Clock.systemUTC(),
-                List.of(new KinesisModule(), new DynamoDbModule()));
+                List.of(new KinesisModule(), new DynamoDbModule(), new CloudWatchModule()));
         kinesis = KinesisClient.builder().endpointOverride(server.endpoint()).region(TestServer.REGION)
                 .credentialsProvider(TestServer.CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
         // as KinesisClientUtil.createKinesisAsyncClient does: HTTP/2 (here h2c with prior knowledge)
@@ -172,6 +172,12 @@ class KclConsumerTest {
         assertParentsFinishedBeforeChildren(delivered);
         assertThat(endedShards).as("KCL reached SHARD_END on the closed parents and checkpointed it")
                 .contains(shard(0), shard(1), shard(5));
+
+        // and KCL's metrics reached CloudWatch, where a dashboard or an alarm would read them
+        List<String> metrics = cloudWatch.listMetrics(b -> b.namespace(APPLICATION)).get(30, TimeUnit.SECONDS)
+                .metrics().stream().map(m -> m.metricName()).distinct().toList();
+        assertThat(metrics).as("metrics KCL published under its application's namespace")
+                .contains("RecordsProcessed");
     }
 
     private void assertEveryRecordDeliveredOnceFromItsShard(List<Put> puts, List<Delivery> delivered) {
@@ -252,7 +258,8 @@ class KclConsumerTest {
                         .schedulerInitializationBackoffTimeMillis(200),
                 leases,
                 configs.lifecycleConfig().taskBackoffTimeMillis(100),
-                configs.metricsConfig().metricsLevel(MetricsLevel.NONE).metricsFactory(new NullMetricsFactory()),
+                // KCL's default metrics, published to Lakelet's CloudWatch (buffered for a second, not ten).
+                configs.metricsConfig().metricsLevel(MetricsLevel.SUMMARY).metricsBufferTimeMillis(1_000L),
                 configs.processorConfig(),
                 configs.retrievalConfig().retrievalSpecificConfig(
                         new PollingConfig(STREAM, kinesisAsync).idleTimeBetweenReadsInMillis(200)));
