@@ -190,10 +190,12 @@ public final class CalciteQueryEngine implements QueryEngine {
         SqlNode validated = validatedAndType.getKey();
         RelDataType validatedType = validatedAndType.getValue();
         RelRoot relRoot = planner.rel(validated);
-        RelNode logical = relRoot.rel;
+        // Before planning for the query's own casts (constants are folded while planning), after it for
+        // the casts planning adds (avg becomes a cast of sum / count).
+        RelNode logical = DecimalRounding.apply(relRoot.rel);
         RelTraitSet traits = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(relRoot.collation)
                 .simplify();
-        RelNode best = planner.transform(0, traits, logical);
+        RelNode best = DecimalRounding.apply(planner.transform(0, traits, logical));
         if (!relRoot.isRefTrivial() || relRoot.fields.size() != best.getRowType().getFieldCount()) {
             List<org.apache.calcite.rex.RexNode> refs = new ArrayList<>();
             List<String> fieldNames = new ArrayList<>();

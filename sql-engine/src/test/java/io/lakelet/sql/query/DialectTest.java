@@ -109,6 +109,9 @@ class DialectTest {
                 c("SELECT sequence(1, 5), sequence(5, 1, -2)", "[1, 2, 3, 4, 5] | [5, 3, 1]"),
                 c("SELECT array_join(ARRAY['a', 'b'], '-')", "a-b"),
                 c("SELECT x FROM UNNEST(ARRAY[3, 1, 2]) AS t(x) ORDER BY x", "1 / 2 / 3"),
+                // Decimals losing scale round half up (Trino docs: decimal casts).
+                c("SELECT CAST(x AS DECIMAL(4, 2)) FROM (VALUES DECIMAL '1.235', DECIMAL '-1.235') AS t(x)",
+                        "1.24 / -1.24"),
                 c("SELECT upper(name) AS shout FROM people WHERE dept = 'eng' ORDER BY shout DESC LIMIT 1", "BOB"),
                 c("SELECT name, tag FROM people CROSS JOIN UNNEST(tags) AS t(tag) WHERE name = 'ann' ORDER BY tag",
                         "ann | a / ann | b"),
