@@ -238,6 +238,21 @@ class AthenaApiTest {
     }
 
     @Test
+    void theAsyncClientOverNettyRunsAQueryToItsEnd() throws Exception {
+        String id = server.async.startQueryExecution(b -> b.queryString("PREPARE via_async FROM SELECT 1")
+                .resultConfiguration(r -> r.outputLocation(AthenaServer.RESULTS))).get().queryExecutionId();
+        QueryExecution q;
+        do {
+            q = server.async.getQueryExecution(b -> b.queryExecutionId(id)).get().queryExecution();
+        } while (q.status().state() == QueryExecutionState.QUEUED || q.status().state() == QueryExecutionState.RUNNING);
+        assertThat(q.status().state()).isEqualTo(QueryExecutionState.SUCCEEDED);
+        assertThat(server.async.getPreparedStatement(b -> b.statementName("via_async").workGroup("primary")).get()
+                .preparedStatement().queryStatement()).isEqualTo("SELECT 1");
+        assertThatThrownBy(() -> server.async.getQueryExecution(b -> b.queryExecutionId("nope")).join())
+                .hasCauseInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
     void sparkAndCapacityOperationsAreRefusedAsNotImplemented() {
         assertThatThrownBy(() -> server.athena.listSessions(b -> b.workGroup("primary")))
                 .isInstanceOf(AthenaException.class)
