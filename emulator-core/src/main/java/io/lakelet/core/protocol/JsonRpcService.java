@@ -10,9 +10,6 @@ import io.lakelet.core.protocol.shape.SdkShapes;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.spi.HttpService;
 import io.lakelet.core.spi.ServiceDescriptor;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
@@ -31,15 +28,13 @@ public final class JsonRpcService implements HttpService {
     public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
 
     private final ServiceDescriptor descriptor;
-    private final Map<String, Registered> operations;
-    private final Set<String> knownOperations;
+    private final OperationTable operations;
     private final BiConsumer<RequestContext, Response.Builder> decorator;
     private final UnaryOperator<String> errorType;
 
     private JsonRpcService(Builder b) {
         this.descriptor = b.descriptor;
-        this.operations = Map.copyOf(b.operations);
-        this.knownOperations = Set.copyOf(b.known);
+        this.operations = b.operations.build();
         this.decorator = b.decorator;
         this.errorType = b.errorType;
     }
@@ -50,7 +45,7 @@ public final class JsonRpcService implements HttpService {
 
     /** The operations this service implements. */
     public Set<String> operationNames() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -59,20 +54,14 @@ public final class JsonRpcService implements HttpService {
         RequestContext ctx = exchange.context();
         String operation = operationName(request.header("X-Amz-Target"));
         ctx.operation(operation);
-        Registered op = operation == null ? null : operations.get(operation);
-        if (op == null) {
-            if (operation != null && knownOperations.contains(operation)) {
-                throw CommonErrors.notImplemented(descriptor.displayName(), operation);
-            }
-            throw CommonErrors.unknownOperation(operation);
-        }
+        OperationTable.Entry op = operations.require(operation, () -> CommonErrors.unknownOperation(operation));
         JsonCodec codec = codecFor(request);
-        Shape.StructBuilder builder = op.inputShape.newStruct();
+        Shape.StructBuilder builder = op.inputShape().newStruct();
         try (java.io.InputStream body = CompressedBodies.open(request, maxAggregatedBody())) {
-            codec.readStructure(body, op.inputShape, builder);
+            codec.readStructure(body, op.inputShape(), builder);
         }
         Object input = builder.build();
-        op.handler.invoke(exchange, input, output -> encode(codec, request, ctx, output),
+        op.handler().invoke(exchange, input, output -> encode(codec, request, ctx, output),
                 error -> renderError(error, request, ctx));
     }
 
@@ -146,33 +135,30 @@ public final class JsonRpcService implements HttpService {
         return dot < 0 ? target : target.substring(dot + 1);
     }
 
-    private record Registered(Shape inputShape, TypedHandler handler) {
-    }
-
     /** Registers the operations of one service. */
     public static final class Builder {
         private final ServiceDescriptor descriptor;
-        private final Map<String, Registered> operations = new HashMap<>();
-        private final Set<String> known = new HashSet<>();
+        private final OperationTable.Builder operations;
         private BiConsumer<RequestContext, Response.Builder> decorator = (c, b) -> { };
         private UnaryOperator<String> errorType = UnaryOperator.identity();
 
         private Builder(ServiceDescriptor descriptor) {
             this.descriptor = descriptor;
+            this.operations = new OperationTable.Builder(descriptor.displayName());
         }
 
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
                                                                          Operation<? super I, O> op) {
-            return add(name, new Registered(SdkShapes.of(input), TypedHandler.of(op)));
+            return add(name, SdkShapes.of(input), TypedHandler.of(op));
         }
 
         public <I extends SdkPojo, O extends SdkPojo> Builder asyncOperation(String name, Class<I> input,
                                                                               AsyncOperation<? super I, O> op) {
-            return add(name, new Registered(SdkShapes.of(input), TypedHandler.ofAsync(op)));
+            return add(name, SdkShapes.of(input), TypedHandler.ofAsync(op));
         }
 
         public <I extends SdkPojo> Builder exchangeOperation(String name, Class<I> input, ExchangeOperation<? super I> op) {
-            return add(name, new Registered(SdkShapes.of(input), TypedHandler.ofExchange(op)));
+            return add(name, SdkShapes.of(input), TypedHandler.ofExchange(op));
         }
 
         /**
@@ -180,7 +166,7 @@ public final class JsonRpcService implements HttpService {
          * Lakelet does not implement yet is refused as not implemented rather than as unknown.
          */
         public Builder knownOperationsOf(Class<?> clientInterface) {
-            known.addAll(TypedHandler.apiOperations(clientInterface).keySet());
+            operations.knownOperationsOf(clientInterface);
             return this;
         }
 
@@ -199,10 +185,8 @@ public final class JsonRpcService implements HttpService {
             return this;
         }
 
-        private Builder add(String name, Registered r) {
-            if (operations.putIfAbsent(name, r) != null) {
-                throw new IllegalArgumentException("operation " + name + " registered twice");
-            }
+        private Builder add(String name, Shape inputShape, TypedHandler handler) {
+            operations.add(name, inputShape, handler);
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.lakelet.core.protocol;
 
 import io.lakelet.core.error.AwsException;
-import io.lakelet.core.error.CommonErrors;
 import io.lakelet.core.http.Exchange;
 import io.lakelet.core.http.Request;
 import io.lakelet.core.http.RequestContext;
@@ -13,8 +12,6 @@ import io.lakelet.core.spi.ServiceDescriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -34,15 +31,13 @@ public final class QueryService implements HttpService {
 
     private final ServiceDescriptor descriptor;
     private final String xmlNamespace;
-    private final Map<String, Registered> operations;
-    private final Set<String> knownOperations;
+    private final OperationTable operations;
     private final long maxBody;
 
     private QueryService(Builder b) {
         this.descriptor = b.descriptor;
         this.xmlNamespace = b.xmlNamespace;
-        this.operations = Map.copyOf(b.operations);
-        this.knownOperations = Set.copyOf(b.known);
+        this.operations = b.operations.build();
         this.maxBody = b.maxBody;
     }
 
@@ -56,7 +51,7 @@ public final class QueryService implements HttpService {
 
     /** The actions this service implements. */
     public Set<String> operationNames() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -76,16 +71,10 @@ public final class QueryService implements HttpService {
         if (action == null || action.isEmpty()) {
             throw AwsException.client("MissingAction", "Missing Action");
         }
-        Registered op = operations.get(action);
-        if (op == null) {
-            if (knownOperations.contains(action)) {
-                throw CommonErrors.notImplemented(descriptor.displayName(), action);
-            }
-            throw AwsException.client("InvalidAction", "Could not find operation " + action + " for version "
-                    + params.getOrDefault("Version", "") + ".");
-        }
-        Object input = QueryCodec.readStructure(params, op.inputShape);
-        op.handler.invoke(exchange, input, output -> encode(action, ctx, output), error -> renderError(error, request, ctx));
+        OperationTable.Entry op = operations.require(action, () -> AwsException.client("InvalidAction",
+                "Could not find operation " + action + " for version " + params.getOrDefault("Version", "") + "."));
+        Object input = QueryCodec.readStructure(params, op.inputShape());
+        op.handler().invoke(exchange, input, output -> encode(action, ctx, output), error -> renderError(error, request, ctx));
     }
 
     /** The body as text, gunzipped when the client compressed it; the decompressed size is bounded too. */
@@ -115,35 +104,32 @@ public final class QueryService implements HttpService {
         return b.body(body).build();
     }
 
-    private record Registered(Shape inputShape, TypedHandler handler) {
-    }
-
     /** Registers the actions of one service. */
     public static final class Builder {
         private final ServiceDescriptor descriptor;
         private final String xmlNamespace;
-        private final Map<String, Registered> operations = new HashMap<>();
-        private final Set<String> known = new HashSet<>();
+        private final OperationTable.Builder operations;
         private long maxBody = 16L * 1024 * 1024;
 
         private Builder(ServiceDescriptor descriptor, String xmlNamespace) {
             this.descriptor = descriptor;
             this.xmlNamespace = xmlNamespace;
+            this.operations = new OperationTable.Builder(descriptor.displayName());
         }
 
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
                                                                          Operation<? super I, O> op) {
-            return add(name, new Registered(SdkShapes.of(input), TypedHandler.of(op)));
+            return add(name, SdkShapes.of(input), TypedHandler.of(op));
         }
 
         public <I extends SdkPojo, O extends SdkPojo> Builder asyncOperation(String name, Class<I> input,
                                                                               AsyncOperation<? super I, O> op) {
-            return add(name, new Registered(SdkShapes.of(input), TypedHandler.ofAsync(op)));
+            return add(name, SdkShapes.of(input), TypedHandler.ofAsync(op));
         }
 
         /** Declares every action of the AWS API, so one not built yet is refused as not implemented. */
         public Builder knownOperationsOf(Class<?> clientInterface) {
-            known.addAll(TypedHandler.apiOperations(clientInterface).keySet());
+            operations.knownOperationsOf(clientInterface);
             return this;
         }
 
@@ -153,10 +139,8 @@ public final class QueryService implements HttpService {
             return this;
         }
 
-        private Builder add(String name, Registered r) {
-            if (operations.putIfAbsent(name, r) != null) {
-                throw new IllegalArgumentException("operation " + name + " registered twice");
-            }
+        private Builder add(String name, Shape inputShape, TypedHandler handler) {
+            operations.add(name, inputShape, handler);
             return this;
         }
 

@@ -10,10 +10,6 @@ import io.lakelet.core.protocol.shape.SdkShapes;
 import io.lakelet.core.protocol.shape.Shape;
 import io.lakelet.core.spi.HttpService;
 import io.lakelet.core.spi.ServiceDescriptor;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -31,15 +27,13 @@ public final class RpcV2CborService implements HttpService {
     public static final String PROTOCOL = "rpc-v2-cbor";
 
     private final ServiceDescriptor descriptor;
-    private final Map<String, Registered> operations;
-    private final Set<String> knownOperations;
+    private final OperationTable operations;
     private final boolean queryCompatible;
     private final UnaryOperator<String> errorShapeOf;
 
     private RpcV2CborService(Builder b) {
         this.descriptor = b.descriptor;
-        this.operations = Map.copyOf(b.operations);
-        this.knownOperations = Set.copyOf(b.known);
+        this.operations = b.operations.build();
         this.queryCompatible = b.queryCompatible;
         this.errorShapeOf = b.errorShapeOf;
     }
@@ -59,18 +53,12 @@ public final class RpcV2CborService implements HttpService {
         RequestContext ctx = exchange.context();
         String operation = operationName(request.rawPath());
         ctx.operation(operation);
-        Registered op = operation == null ? null : operations.get(operation);
-        if (op == null) {
-            if (operation != null && knownOperations.contains(operation)) {
-                throw CommonErrors.notImplemented(descriptor.displayName(), operation);
-            }
-            throw CommonErrors.unknownOperation(operation);
-        }
-        Shape.StructBuilder builder = op.inputShape.newStruct();
+        OperationTable.Entry op = operations.require(operation, () -> CommonErrors.unknownOperation(operation));
+        Shape.StructBuilder builder = op.inputShape().newStruct();
         try (java.io.InputStream body = CompressedBodies.open(request, maxAggregatedBody())) {
-            JsonCodec.RPC_V2_CBOR.readStructure(body, op.inputShape, builder);
+            JsonCodec.RPC_V2_CBOR.readStructure(body, op.inputShape(), builder);
         }
-        op.handler.invoke(exchange, builder.build(), output -> encode(ctx, output),
+        op.handler().invoke(exchange, builder.build(), output -> encode(ctx, output),
                 error -> renderError(error, request, ctx));
     }
 
@@ -115,32 +103,27 @@ public final class RpcV2CborService implements HttpService {
         return b.body(sink.buffer(), 0, sink.size()).build();
     }
 
-    private record Registered(Shape inputShape, TypedHandler handler) {
-    }
-
     /** Registers the operations of one service. */
     public static final class Builder {
         private final ServiceDescriptor descriptor;
-        private final Map<String, Registered> operations = new HashMap<>();
-        private final Set<String> known = new HashSet<>();
+        private final OperationTable.Builder operations;
         private boolean queryCompatible;
         private UnaryOperator<String> errorShapeOf = UnaryOperator.identity();
 
         private Builder(ServiceDescriptor descriptor) {
             this.descriptor = descriptor;
+            this.operations = new OperationTable.Builder(descriptor.displayName());
         }
 
         public <I extends SdkPojo, O extends SdkPojo> Builder operation(String name, Class<I> input,
                                                                          Operation<? super I, O> op) {
-            if (operations.putIfAbsent(name, new Registered(SdkShapes.of(input), TypedHandler.of(op))) != null) {
-                throw new IllegalArgumentException("operation " + name + " registered twice");
-            }
+            operations.add(name, SdkShapes.of(input), TypedHandler.of(op));
             return this;
         }
 
         /** Declares every operation of the AWS API, so one not built yet is refused as not implemented. */
         public Builder knownOperationsOf(Class<?> clientInterface) {
-            known.addAll(TypedHandler.apiOperations(clientInterface).keySet());
+            operations.knownOperationsOf(clientInterface);
             return this;
         }
 
