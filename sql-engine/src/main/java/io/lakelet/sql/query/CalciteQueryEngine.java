@@ -106,11 +106,18 @@ public final class CalciteQueryEngine implements QueryEngine {
     private final Catalog catalog;
     private final ObjectStore store;
     private final Clock clock;
+    private final boolean vectorised;
 
     public CalciteQueryEngine(Catalog catalog, ObjectStore store, Clock clock) {
+        this(catalog, store, clock, true);
+    }
+
+    /** With {@code vectorised} false, no plan takes the {@link VectorPlans} path (to compare the two). */
+    CalciteQueryEngine(Catalog catalog, ObjectStore store, Clock clock, boolean vectorised) {
         this.catalog = catalog;
         this.store = store;
         this.clock = clock;
+        this.vectorised = vectorised;
     }
 
     @Override
@@ -196,6 +203,9 @@ public final class CalciteQueryEngine implements QueryEngine {
         RelTraitSet traits = logical.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(relRoot.collation)
                 .simplify();
         RelNode best = DecimalRounding.apply(planner.transform(0, traits, logical));
+        if (vectorised) {
+            best = VectorPlans.rewrite(best);
+        }
         if (!relRoot.isRefTrivial() || relRoot.fields.size() != best.getRowType().getFieldCount()) {
             List<org.apache.calcite.rex.RexNode> refs = new ArrayList<>();
             List<String> fieldNames = new ArrayList<>();

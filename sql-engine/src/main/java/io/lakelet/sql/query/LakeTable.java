@@ -79,6 +79,62 @@ final class LakeTable extends AbstractTable implements ProjectableFilterableTabl
         };
     }
 
+    QueryRun run() {
+        return run;
+    }
+
+    int dataWidth() {
+        return dataColumns().size();
+    }
+
+    int partitionWidth() {
+        return table.partitionKeys().size();
+    }
+
+    TableFormat format(RelDataType rowType) {
+        return TableFormat.of(table, rowType, dataWidth());
+    }
+
+    /** The files of the partitions that survive {@code filters} (over {@code rowType}, this table's row type). */
+    List<DataFile> files(JavaTypeFactory types, RelDataType rowType, List<RexNode> filters) {
+        int dataWidth = dataWidth();
+        int partitionWidth = partitionWidth();
+        ImmutableBitSet partitionColumns = ImmutableBitSet.range(dataWidth, dataWidth + partitionWidth);
+        PartitionFilter filter = partitionWidth == 0 ? null
+                : PartitionFilter.of(types, rowType, filters, partitionColumns);
+        List<Split> splits = Partitions.splits(run, table, rowType, dataWidth, filter);
+        List<DataFile> out = new ArrayList<>();
+        for (Split s : splits) {
+            out.addAll(listFiles(s));
+        }
+        return out;
+    }
+
+    private List<DataFile> listFiles(Split split) {
+        List<DataFile> out = new ArrayList<>();
+        S3Location folder;
+        try {
+            folder = S3Location.parse(split.location()).asFolder();
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
+        if (!run.store().bucketExists(run.account(), folder.bucket())) {
+            return out;
+        }
+        String after = null;
+        do {
+            ObjectStore.Listing page = run.store().list(run.account(), folder.bucket(), folder.key(), null, after,
+                    1000);
+            for (ObjectStore.ObjectInfo o : page.objects()) {
+                if (visible(folder.key(), o)) {
+                    out.add(new DataFile(o.bucket(), o.key(), o.size(), split.values()));
+                }
+            }
+            after = page.nextStartAfter();
+        } while (after != null);
+        return out;
+    }
+
     /** The rows of every surviving file, one file open at a time. */
     private final class Scan implements Enumerator<Object[]> {
         private final RelDataType rowType;
@@ -111,43 +167,6 @@ final class LakeTable extends AbstractTable implements ProjectableFilterableTabl
             this.format = TableFormat.of(table, rowType, dataWidth);
         }
 
-        private Iterator<DataFile> files() {
-            ImmutableBitSet partitionColumns = ImmutableBitSet.range(dataWidth, dataWidth + partitionWidth);
-            PartitionFilter filter = partitionWidth == 0 ? null
-                    : PartitionFilter.of(types, rowType, filters, partitionColumns);
-            List<Split> splits = Partitions.splits(run, table, rowType, dataWidth, filter);
-            List<DataFile> out = new ArrayList<>();
-            for (Split s : splits) {
-                out.addAll(listFiles(s));
-            }
-            return out.iterator();
-        }
-
-        private List<DataFile> listFiles(Split split) {
-            List<DataFile> out = new ArrayList<>();
-            S3Location folder;
-            try {
-                folder = S3Location.parse(split.location()).asFolder();
-            } catch (IllegalArgumentException e) {
-                return out;
-            }
-            if (!run.store().bucketExists(run.account(), folder.bucket())) {
-                return out;
-            }
-            String after = null;
-            do {
-                ObjectStore.Listing page = run.store().list(run.account(), folder.bucket(), folder.key(), null, after,
-                        1000);
-                for (ObjectStore.ObjectInfo o : page.objects()) {
-                    if (visible(folder.key(), o)) {
-                        out.add(new DataFile(o.bucket(), o.key(), o.size(), split.values()));
-                    }
-                }
-                after = page.nextStartAfter();
-            } while (after != null);
-            return out;
-        }
-
         @Override
         public Object[] current() {
             if (current == null) {
@@ -160,7 +179,7 @@ final class LakeTable extends AbstractTable implements ProjectableFilterableTabl
         public boolean moveNext() {
             try {
                 if (files == null) {
-                    files = files();
+                    files = files(types, rowType, filters).iterator();
                 }
                 while (true) {
                     if ((++rows & 63) == 0) {

@@ -89,6 +89,14 @@ final class ParquetRows implements RowReader {
         }
         MessageType requested = new MessageType(fileSchema.getName(), fields);
         reader.setRequestedSchema(requested);
+        List<Integer> kept = rowGroups(reader, filters, names, columns);
+        return new ParquetRows(reader, requested, tableToFile, columns, kept);
+    }
+
+    /** The row groups of an open file whose statistics do not rule out {@code filters}, by index. */
+    static List<Integer> rowGroups(ParquetFileReader reader, List<RexNode> filters, List<String> names,
+                                   List<RelDataType> columns) {
+        MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         List<BlockMetaData> blocks = reader.getRowGroups();
         List<Integer> kept = new ArrayList<>();
         FilterPredicate predicate = ParquetFilters.predicate(filters, names, columns, fileSchema);
@@ -105,7 +113,7 @@ final class ParquetRows implements RowReader {
                 kept.add(b);
             }
         }
-        return new ParquetRows(reader, requested, tableToFile, columns, kept);
+        return kept;
     }
 
     @Override

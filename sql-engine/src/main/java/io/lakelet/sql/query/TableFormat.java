@@ -71,6 +71,18 @@ final class TableFormat {
         return new TableFormat(kind, names, columns, params, skip);
     }
 
+    Kind kind() {
+        return kind;
+    }
+
+    List<String> names() {
+        return names;
+    }
+
+    List<RelDataType> columns() {
+        return columns;
+    }
+
     RowReader open(QueryRun run, DataFile file, boolean[] needed, List<RexNode> filters) throws IOException {
         return switch (kind) {
             case TEXT -> TextReaders.open(run, file, new TextReaders.LazySimple(columns, needed, parameters), skipHeader);

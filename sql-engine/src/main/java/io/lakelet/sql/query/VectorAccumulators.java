@@ -1,0 +1,311 @@
+package io.lakelet.sql.query;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * The aggregate functions of the vectorised path, one state array per function indexed by group:
+ * COUNT(*), COUNT(x), SUM and $SUM0 of integers, decimals and doubles, MIN and MAX of the same. Integer sums
+ * wrap as Calcite's do; decimal sums are exact (a long per group, and a BigDecimal for what overflows it).
+ */
+final class VectorAccumulators {
+    private VectorAccumulators() {
+    }
+
+    abstract static class Acc {
+        /** Makes room for groups {@code 0..groups-1}. */
+        abstract void ensure(int groups);
+
+        /** Adds the rows {@code sel[0..n)} of {@code v} (null for COUNT(*)) to their groups {@code group[k]}. */
+        abstract void add(int[] group, Vec v, int[] sel, int n);
+
+        /** Adds group {@code from} of {@code other} (the same function) to this one's group {@code to}. */
+        abstract void merge(int to, Acc other, int from);
+
+        /** The value of a group, in the Java type Calcite's code holds {@code type} in. */
+        abstract Object result(int g, RelDataType type);
+    }
+
+    /** The accumulator for {@code call} over an argument of {@code kind} (null for none), or null. */
+    static Acc of(AggregateCall call, Vec.Kind kind, int scale) {
+        if (call.isDistinct() || call.hasFilter() || call.isApproximate() && call.getAggregation().getKind()
+                != SqlKind.COUNT || !call.collation.getFieldCollations().isEmpty()) {
+            return null;
+        }
+        SqlKind fn = call.getAggregation().getKind();
+        int args = call.getArgList().size();
+        RelDataType type = call.getType();
+        switch (fn) {
+            case COUNT:
+                return args == 0 ? new Count(false) : args == 1 ? new Count(true) : null;
+            case SUM:
+            case SUM0:
+                if (args != 1 || kind == null || kind == Vec.Kind.STRING) {
+                    return null;
+                }
+                if (kind == Vec.Kind.DECIMAL && VectorExprs.kindOf(type) == Vec.Kind.DECIMAL && type.getScale() == scale) {
+                    return new Sum(kind, fn == SqlKind.SUM0);
+                }
+                if (kind == VectorExprs.kindOf(type) && kind != Vec.Kind.DECIMAL) {
+                    return new Sum(kind, fn == SqlKind.SUM0);
+                }
+                return null;
+            case MIN:
+            case MAX:
+                if (args != 1 || kind == null || kind == Vec.Kind.STRING) {
+                    return null;
+                }
+                return new MinMax(kind, fn == SqlKind.MAX);
+            default:
+                return null;
+        }
+    }
+
+    /** A Long, Double or BigDecimal to the Java type of {@code type}. */
+    static Object javaValue(Object v, RelDataType type) {
+        if (v == null) {
+            return null;
+        }
+        return switch (type.getSqlTypeName()) {
+            case BIGINT, TIMESTAMP -> ((Number) v).longValue();
+            case INTEGER, DATE -> ((Number) v).intValue();
+            case SMALLINT -> ((Number) v).shortValue();
+            case TINYINT -> ((Number) v).byteValue();
+            case BOOLEAN -> ((Number) v).longValue() != 0;
+            case DOUBLE, FLOAT -> ((Number) v).doubleValue();
+            case REAL -> ((Number) v).floatValue();
+            case DECIMAL -> v instanceof BigDecimal d ? d.setScale(type.getScale(), java.math.RoundingMode.HALF_UP)
+                    : BigDecimal.valueOf(((Number) v).longValue(), type.getScale());
+            default -> v;
+        };
+    }
+
+    static final class Count extends Acc {
+        private final boolean ofValue;
+        private long[] counts = new long[16];
+
+        Count(boolean ofValue) {
+            this.ofValue = ofValue;
+        }
+
+        @Override
+        void ensure(int groups) {
+            if (groups > counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
+            }
+        }
+
+        @Override
+        void add(int[] group, Vec v, int[] sel, int n) {
+            if (!ofValue || v.nulls == null) {
+                for (int k = 0; k < n; k++) {
+                    counts[group[k]]++;
+                }
+                return;
+            }
+            for (int k = 0; k < n; k++) {
+                if (!v.nulls[sel[k]]) {
+                    counts[group[k]]++;
+                }
+            }
+        }
+
+        @Override
+        void merge(int to, Acc other, int from) {
+            counts[to] += ((Count) other).counts[from];
+        }
+
+        @Override
+        Object result(int g, RelDataType type) {
+            return javaValue(g < counts.length ? counts[g] : 0L, type);
+        }
+    }
+
+    /** SUM (NULL over no value) and $SUM0 (0 over no value). */
+    static final class Sum extends Acc {
+        private final Vec.Kind kind;
+        private final boolean zero;
+        private long[] longs = new long[16];
+        private double[] doubles = new double[16];
+        private BigDecimal[] spill = new BigDecimal[16];
+        private boolean[] seen = new boolean[16];
+        private int scale;
+
+        Sum(Vec.Kind kind, boolean zero) {
+            this.kind = kind;
+            this.zero = zero;
+        }
+
+        @Override
+        void ensure(int groups) {
+            if (groups > seen.length) {
+                int size = Math.max(groups, seen.length * 2);
+                longs = Arrays.copyOf(longs, size);
+                doubles = Arrays.copyOf(doubles, size);
+                spill = Arrays.copyOf(spill, size);
+                seen = Arrays.copyOf(seen, size);
+            }
+        }
+
+        @Override
+        void add(int[] group, Vec v, int[] sel, int n) {
+            scale = v.scale;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (v.isNull(i)) {
+                    continue;
+                }
+                int g = group[k];
+                seen[g] = true;
+                switch (kind) {
+                    case LONG -> longs[g] += v.longs[i];
+                    case DOUBLE -> doubles[g] += v.doubles[i];
+                    default -> {
+                        if (v.wide != null) {
+                            addWide(g, v.wide[i]);
+                        } else {
+                            long s = longs[g] + v.longs[i];
+                            if (((longs[g] ^ s) & (v.longs[i] ^ s)) < 0) {
+                                addWide(g, BigDecimal.valueOf(v.longs[i], scale));
+                            } else {
+                                longs[g] = s;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private void addWide(int g, BigDecimal d) {
+            spill[g] = spill[g] == null ? d : spill[g].add(d);
+        }
+
+        @Override
+        void merge(int to, Acc other, int from) {
+            Sum o = (Sum) other;
+            if (!o.seen[from]) {
+                return;
+            }
+            seen[to] = true;
+            scale = o.scale;
+            switch (kind) {
+                case LONG -> longs[to] += o.longs[from];
+                case DOUBLE -> doubles[to] += o.doubles[from];
+                default -> {
+                    long s = longs[to] + o.longs[from];
+                    if (((longs[to] ^ s) & (o.longs[from] ^ s)) < 0) {
+                        addWide(to, BigDecimal.valueOf(o.longs[from], scale));
+                    } else {
+                        longs[to] = s;
+                    }
+                    if (o.spill[from] != null) {
+                        addWide(to, o.spill[from]);
+                    }
+                }
+            }
+        }
+
+        @Override
+        Object result(int g, RelDataType type) {
+            boolean any = g < seen.length && seen[g];
+            if (!any) {
+                return zero ? javaValue(0L, type) : null;
+            }
+            return switch (kind) {
+                case LONG -> javaValue(longs[g], type);
+                case DOUBLE -> javaValue(doubles[g], type);
+                default -> {
+                    BigDecimal d = BigDecimal.valueOf(longs[g], scale);
+                    yield javaValue(spill[g] == null ? d : d.add(spill[g]), type);
+                }
+            };
+        }
+    }
+
+    static final class MinMax extends Acc {
+        private final Vec.Kind kind;
+        private final boolean max;
+        private long[] longs = new long[16];
+        private double[] doubles = new double[16];
+        private BigDecimal[] decimals = new BigDecimal[16];
+        private boolean[] seen = new boolean[16];
+
+        MinMax(Vec.Kind kind, boolean max) {
+            this.kind = kind;
+            this.max = max;
+        }
+
+        @Override
+        void ensure(int groups) {
+            if (groups > seen.length) {
+                int size = Math.max(groups, seen.length * 2);
+                longs = Arrays.copyOf(longs, size);
+                doubles = Arrays.copyOf(doubles, size);
+                decimals = Arrays.copyOf(decimals, size);
+                seen = Arrays.copyOf(seen, size);
+            }
+        }
+
+        @Override
+        void add(int[] group, Vec v, int[] sel, int n) {
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (!v.isNull(i)) {
+                    switch (kind) {
+                        case LONG -> offerLong(group[k], v.longs[i]);
+                        case DOUBLE -> offerDouble(group[k], v.doubles[i]);
+                        default -> offerDecimal(group[k], v.decimal(i));
+                    }
+                }
+            }
+        }
+
+        private void offerLong(int g, long x) {
+            if (!seen[g] || (max ? x > longs[g] : x < longs[g])) {
+                longs[g] = x;
+                seen[g] = true;
+            }
+        }
+
+        private void offerDouble(int g, double x) {
+            if (!seen[g] || (max ? Double.compare(x, doubles[g]) > 0 : Double.compare(x, doubles[g]) < 0)) {
+                doubles[g] = x;
+                seen[g] = true;
+            }
+        }
+
+        private void offerDecimal(int g, BigDecimal x) {
+            if (!seen[g] || (max ? x.compareTo(decimals[g]) > 0 : x.compareTo(decimals[g]) < 0)) {
+                decimals[g] = x;
+                seen[g] = true;
+            }
+        }
+
+        @Override
+        void merge(int to, Acc other, int from) {
+            MinMax o = (MinMax) other;
+            if (o.seen[from]) {
+                switch (kind) {
+                    case LONG -> offerLong(to, o.longs[from]);
+                    case DOUBLE -> offerDouble(to, o.doubles[from]);
+                    default -> offerDecimal(to, o.decimals[from]);
+                }
+            }
+        }
+
+        @Override
+        Object result(int g, RelDataType type) {
+            if (g >= seen.length || !seen[g]) {
+                return null;
+            }
+            return switch (kind) {
+                case LONG -> javaValue(longs[g], type);
+                case DOUBLE -> javaValue(doubles[g], type);
+                default -> javaValue(decimals[g], type);
+            };
+        }
+    }
+}

@@ -1,0 +1,711 @@
+package io.lakelet.sql.query;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.parquet.io.api.Binary;
+
+/**
+ * Row expressions compiled to run over batches of column vectors: column references, literals, integer,
+ * decimal and floating-point arithmetic, the casts that cannot fail, DATE/TIMESTAMP plus or minus a
+ * day-time interval literal, comparisons, AND/OR/NOT and IS [NOT] NULL, with SQL's NULL rules. The results
+ * are those of Calcite's generated code for the same expression: integer arithmetic wraps at the width of
+ * its type, decimals are exact (kept unscaled in longs, BigDecimal for a batch that overflows), and a
+ * decimal result has the scale of its type.
+ *
+ * <p>{@link #compile} answers null for anything else, and the query then runs row by row as before. The
+ * compiled tree keeps its output vectors between batches, so each thread compiles its own.
+ */
+final class VectorExprs {
+    private static final long DAY_MILLIS = 86_400_000L;
+    private static final long[] POW10 = new long[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    private VectorExprs() {
+    }
+
+    /** The columns of a batch, indexed as the table's row type, and how many rows it holds. */
+    static final class Batch {
+        final Vec[] columns;
+        int rows;
+
+        Batch(Vec[] columns) {
+            this.columns = columns;
+        }
+    }
+
+    /** An expression over a batch. Only the rows in {@code sel[0..n)} of the result are defined. */
+    abstract static class Expr {
+        final Vec.Kind kind;
+        final int scale;
+
+        Expr(Vec.Kind kind, int scale) {
+            this.kind = kind;
+            this.scale = scale;
+        }
+
+        abstract Vec eval(Batch b, int[] sel, int n);
+    }
+
+    /** The vector kind a SQL type is held in, or null when the vectorised path does not take it. */
+    static Vec.Kind kindOf(RelDataType type) {
+        return switch (type.getSqlTypeName()) {
+            case BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIMESTAMP -> Vec.Kind.LONG;
+            case DECIMAL -> type.getPrecision() <= 38 ? Vec.Kind.DECIMAL : null;
+            case REAL, FLOAT, DOUBLE -> Vec.Kind.DOUBLE;
+            case VARCHAR -> Vec.Kind.STRING;
+            default -> null;
+        };
+    }
+
+    static int scaleOf(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0;
+    }
+
+    /** Compiles {@code node} (whose input references are table columns), or answers null. */
+    static Expr compile(RexNode node, RexBuilder rex) {
+        try {
+            return compileNode(RexUtil.expandSearch(rex, null, node));
+        } catch (Unsupported e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code node} compiles; without keeping the result. */
+    static boolean supported(RexNode node, RexBuilder rex) {
+        return compile(node, rex) != null;
+    }
+
+    private static final class Unsupported extends RuntimeException {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Expr compileNode(RexNode node) {
+        Vec.Kind kind = kindOf(node.getType());
+        if (node instanceof RexInputRef ref) {
+            if (kind == null) {
+                throw new Unsupported();
+            }
+            return new Column(ref.getIndex(), kind, scaleOf(node.getType()));
+        }
+        if (node instanceof RexLiteral lit) {
+            return literal(lit);
+        }
+        if (!(node instanceof RexCall call)) {
+            throw new Unsupported();
+        }
+        List<Expr> args = new ArrayList<>();
+        SqlKind op = call.getKind();
+        switch (op) {
+            case AND, OR -> {
+                for (RexNode o : call.getOperands()) {
+                    args.add(compileNode(o));
+                }
+                return new Logic(op == SqlKind.AND, args);
+            }
+            case NOT -> {
+                return new Not(compileNode(call.getOperands().get(0)));
+            }
+            case IS_NULL, IS_NOT_NULL -> {
+                return new IsNull(compileNode(call.getOperands().get(0)), op == SqlKind.IS_NOT_NULL);
+            }
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
+                Expr a = compileNode(call.getOperands().get(0));
+                Expr b = compileNode(call.getOperands().get(1));
+                if ((a.kind == Vec.Kind.STRING) != (b.kind == Vec.Kind.STRING)) {
+                    throw new Unsupported();
+                }
+                return new Compare(op, a, b);
+            }
+            case PLUS, MINUS, TIMES, DIVIDE, MINUS_PREFIX -> {
+                return arithmetic(call, kind);
+            }
+            case CAST -> {
+                return cast(compileNode(call.getOperands().get(0)), call.getOperands().get(0).getType(),
+                        call.getType());
+            }
+            default -> throw new Unsupported();
+        }
+    }
+
+    private static Expr literal(RexLiteral lit) {
+        RelDataType type = lit.getType();
+        SqlTypeName name = type.getSqlTypeName();
+        Vec.Kind kind = name == SqlTypeName.CHAR ? Vec.Kind.STRING : kindOf(type);
+        if (kind == null) {
+            throw new Unsupported();
+        }
+        Vec v = new Vec(kind, scaleOf(type));
+        if (lit.isNull()) {
+            for (int i = 0; i < Vec.BATCH; i++) {
+                v.setNull(i);
+            }
+            return new Constant(v);
+        }
+        switch (kind) {
+            case LONG -> {
+                long x = switch (name) {
+                    case BOOLEAN -> Boolean.TRUE.equals(lit.getValueAs(Boolean.class)) ? 1 : 0;
+                    case DATE -> lit.getValueAs(Integer.class);
+                    case TIMESTAMP -> lit.getValueAs(Long.class);
+                    default -> lit.getValueAs(BigDecimal.class).longValueExact();
+                };
+                java.util.Arrays.fill(v.longs, x);
+            }
+            case DECIMAL -> {
+                BigDecimal d = lit.getValueAs(BigDecimal.class).setScale(v.scale, java.math.RoundingMode.UNNECESSARY);
+                if (d.unscaledValue().bitLength() >= 63) {
+                    throw new Unsupported();
+                }
+                java.util.Arrays.fill(v.longs, d.unscaledValue().longValue());
+            }
+            case DOUBLE -> java.util.Arrays.fill(v.doubles, lit.getValueAs(Double.class));
+            case STRING -> {
+                String s = lit.getValueAs(String.class);
+                java.util.Arrays.fill(v.objects, s);
+            }
+        }
+        return new Constant(v);
+    }
+
+    private static Expr arithmetic(RexCall call, Vec.Kind kind) {
+        if (kind == null) {
+            throw new Unsupported();
+        }
+        RelDataType type = call.getType();
+        if (call.getKind() == SqlKind.MINUS_PREFIX) {
+            Expr a = compileNode(call.getOperands().get(0));
+            if (a.kind != kind || kind == Vec.Kind.STRING || a.scale != scaleOf(type)) {
+                throw new Unsupported();
+            }
+            return new Arith(SqlKind.MINUS, zero(a.kind, a.scale), a, type);
+        }
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        SqlTypeName tn = type.getSqlTypeName();
+        if (tn == SqlTypeName.DATE || tn == SqlTypeName.TIMESTAMP) {
+            // DATE or TIMESTAMP plus or minus a day-time interval literal (days for a DATE).
+            if (call.getKind() != SqlKind.PLUS && call.getKind() != SqlKind.MINUS) {
+                throw new Unsupported();
+            }
+            if (!(right instanceof RexLiteral lit) || right.getType().getFamily() != SqlTypeFamily.INTERVAL_DAY_TIME
+                    || lit.isNull() || left.getType().getSqlTypeName() != tn) {
+                throw new Unsupported();
+            }
+            long millis = lit.getValueAs(BigDecimal.class).longValueExact();
+            if (tn == SqlTypeName.DATE && millis % DAY_MILLIS != 0) {
+                throw new Unsupported();
+            }
+            long delta = tn == SqlTypeName.DATE ? millis / DAY_MILLIS : millis;
+            Vec c = new Vec(Vec.Kind.LONG, 0);
+            java.util.Arrays.fill(c.longs, delta);
+            return new Arith(call.getKind() == SqlKind.MINUS ? SqlKind.MINUS : SqlKind.PLUS, compileNode(left),
+                    new Constant(c), type);
+        }
+        Expr a = coerce(compileNode(left), left.getType(), kind);
+        Expr b = coerce(compileNode(right), right.getType(), kind);
+        if (a.kind != kind || b.kind != kind || kind == Vec.Kind.STRING) {
+            throw new Unsupported();
+        }
+        if (call.getKind() == SqlKind.DIVIDE && kind != Vec.Kind.DOUBLE) {
+            throw new Unsupported();
+        }
+        if (kind == Vec.Kind.DECIMAL) {
+            int natural = call.getKind() == SqlKind.TIMES ? a.scale + b.scale : Math.max(a.scale, b.scale);
+            if (natural != type.getScale()) {
+                throw new Unsupported();
+            }
+        }
+        if (kind == Vec.Kind.LONG && (tn == SqlTypeName.BOOLEAN)) {
+            throw new Unsupported();
+        }
+        return new Arith(call.getKind(), a, b, type);
+    }
+
+    /**
+     * An operand of mixed-type arithmetic in the kind of the result, as Calcite's code converts it without a
+     * CAST in the plan: an integer in a decimal operation is a decimal of scale 0, and integers and decimals
+     * in a floating-point one are doubles.
+     */
+    private static Expr coerce(Expr e, RelDataType type, Vec.Kind kind) {
+        if (e.kind == kind) {
+            return e;
+        }
+        if (kind == Vec.Kind.DECIMAL && e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0) {
+            return new Rescale(e, 0);
+        }
+        if (kind == Vec.Kind.DOUBLE && (e.kind == Vec.Kind.DECIMAL
+                || e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0)) {
+            return new ToDouble(e, false);
+        }
+        return e;
+    }
+
+    private static Expr zero(Vec.Kind kind, int scale) {
+        return new Constant(new Vec(kind, scale));
+    }
+
+    private static Expr cast(Expr in, RelDataType from, RelDataType to) {
+        SqlTypeName f = from.getSqlTypeName();
+        SqlTypeName t = to.getSqlTypeName();
+        Vec.Kind target = kindOf(to);
+        if (target == null) {
+            throw new Unsupported();
+        }
+        if (f == t && (t != SqlTypeName.DECIMAL || (from.getScale() == to.getScale()
+                && from.getPrecision() <= to.getPrecision()))
+                && (t != SqlTypeName.VARCHAR || to.getPrecision() >= from.getPrecision()
+                || to.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED)) {
+            return in;
+        }
+        if (in.kind == Vec.Kind.LONG && target == Vec.Kind.LONG && integerDigits(f) > 0 && integerDigits(t) > 0
+                && integerDigits(f) <= integerDigits(t)) {
+            return in;
+        }
+        if (target == Vec.Kind.DECIMAL && (in.kind == Vec.Kind.DECIMAL || integerDigits(f) > 0)) {
+            int digitsBefore = in.kind == Vec.Kind.DECIMAL ? from.getPrecision() - from.getScale() : integerDigits(f);
+            if (to.getScale() >= in.scale && to.getPrecision() - to.getScale() >= digitsBefore
+                    && to.getScale() - in.scale < POW10.length) {
+                return new Rescale(in, to.getScale());
+            }
+            throw new Unsupported();
+        }
+        if (target == Vec.Kind.DOUBLE && (in.kind == Vec.Kind.DECIMAL || in.kind == Vec.Kind.DOUBLE
+                || integerDigits(f) > 0)) {
+            return new ToDouble(in, t == SqlTypeName.REAL);
+        }
+        throw new Unsupported();
+    }
+
+    /** Decimal digits an integer type always holds, or 0 for a type that is not an integer. */
+    private static int integerDigits(SqlTypeName t) {
+        return switch (t) {
+            case TINYINT -> 3;
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            case BIGINT -> 19;
+            default -> 0;
+        };
+    }
+
+    static final class Column extends Expr {
+        final int index;
+
+        Column(int index, Vec.Kind kind, int scale) {
+            super(kind, scale);
+            this.index = index;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            return b.columns[index];
+        }
+    }
+
+    private static final class Constant extends Expr {
+        private final Vec value;
+
+        Constant(Vec value) {
+            super(value.kind, value.scale);
+            this.value = value;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            return value;
+        }
+    }
+
+    /** + - * (and / for doubles) with NULL in, NULL out. */
+    private static final class Arith extends Expr {
+        private final SqlKind op;
+        private final Expr a;
+        private final Expr b;
+        private final SqlTypeName type;
+        private final Vec out;
+
+        Arith(SqlKind op, Expr a, Expr b, RelDataType type) {
+            super(a.kind, scaleOf(type));
+            this.op = op;
+            this.a = a;
+            this.b = b;
+            this.type = type.getSqlTypeName();
+            this.out = new Vec(a.kind, scale);
+        }
+
+        @Override
+        Vec eval(Batch batch, int[] sel, int n) {
+            Vec x = a.eval(batch, sel, n);
+            Vec y = b.eval(batch, sel, n);
+            out.reset();
+            if (x.nulls != null || y.nulls != null) {
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    if (x.isNull(i) || y.isNull(i)) {
+                        out.setNull(i);
+                    }
+                }
+            }
+            switch (kind) {
+                case LONG -> longs(x, y, sel, n);
+                case DOUBLE -> doubles(x, y, sel, n);
+                default -> decimals(x, y, sel, n);
+            }
+            return out;
+        }
+
+        private void longs(Vec x, Vec y, int[] sel, int n) {
+            long[] xs = x.longs;
+            long[] ys = y.longs;
+            long[] o = out.longs;
+            switch (op) {
+                case PLUS -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] + ys[i];
+                    }
+                }
+                case MINUS -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] - ys[i];
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] * ys[i];
+                    }
+                }
+            }
+            // Calcite's code computes in the Java type of the SQL type, so narrower integers wrap there.
+            if (type == SqlTypeName.INTEGER || type == SqlTypeName.SMALLINT || type == SqlTypeName.TINYINT) {
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    o[i] = type == SqlTypeName.INTEGER ? (int) o[i] : type == SqlTypeName.SMALLINT ? (short) o[i]
+                            : (byte) o[i];
+                }
+            }
+        }
+
+        private void doubles(Vec x, Vec y, int[] sel, int n) {
+            double[] xs = x.doubles;
+            double[] ys = y.doubles;
+            double[] o = out.doubles;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                o[i] = switch (op) {
+                    case PLUS -> xs[i] + ys[i];
+                    case MINUS -> xs[i] - ys[i];
+                    case TIMES -> xs[i] * ys[i];
+                    default -> xs[i] / ys[i];
+                };
+            }
+        }
+
+        private void decimals(Vec x, Vec y, int[] sel, int n) {
+            if (x.wide == null && y.wide == null) {
+                try {
+                    exact(x, y, sel, n);
+                    return;
+                } catch (ArithmeticException overflow) {
+                    // Some row does not fit in a long: this batch is computed with BigDecimal.
+                }
+            }
+            out.wide = new BigDecimal[Vec.BATCH];
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (out.isNull(i)) {
+                    continue;
+                }
+                BigDecimal p = x.decimal(i);
+                BigDecimal q = y.decimal(i);
+                out.wide[i] = switch (op) {
+                    case PLUS -> p.add(q);
+                    case MINUS -> p.subtract(q);
+                    default -> p.multiply(q);
+                };
+            }
+        }
+
+        private void exact(Vec x, Vec y, int[] sel, int n) {
+            long[] xs = x.longs;
+            long[] ys = y.longs;
+            long[] o = out.longs;
+            if (op == SqlKind.TIMES) {
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    o[i] = Math.multiplyExact(xs[i], ys[i]);
+                }
+                return;
+            }
+            long fx = POW10[scale - x.scale];
+            long fy = POW10[scale - y.scale];
+            boolean minus = op == SqlKind.MINUS;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                long p = fx == 1 ? xs[i] : Math.multiplyExact(xs[i], fx);
+                long q = fy == 1 ? ys[i] : Math.multiplyExact(ys[i], fy);
+                o[i] = minus ? Math.subtractExact(p, q) : Math.addExact(p, q);
+            }
+        }
+    }
+
+    /** An integer or decimal to a decimal of a larger (or equal) scale. */
+    private static final class Rescale extends Expr {
+        private final Expr in;
+        private final Vec out;
+
+        Rescale(Expr in, int scale) {
+            super(Vec.Kind.DECIMAL, scale);
+            this.in = in;
+            this.out = new Vec(Vec.Kind.DECIMAL, scale);
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            Vec x = in.eval(b, sel, n);
+            out.wide = null;
+            out.nulls = x.nulls;
+            long f = POW10[scale - in.scale];
+            if (x.wide == null) {
+                try {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        out.longs[i] = Math.multiplyExact(x.longs[i], f);
+                    }
+                    return out;
+                } catch (ArithmeticException overflow) {
+                    // Computed wide below.
+                }
+            }
+            out.wide = new BigDecimal[Vec.BATCH];
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (!x.isNull(i)) {
+                    out.wide[i] = (x.wide != null ? x.wide[i] : BigDecimal.valueOf(x.longs[i], in.scale))
+                            .setScale(scale);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final class ToDouble extends Expr {
+        private final Expr in;
+        private final boolean real;
+        private final Vec out = new Vec(Vec.Kind.DOUBLE, 0);
+
+        ToDouble(Expr in, boolean real) {
+            super(Vec.Kind.DOUBLE, 0);
+            this.in = in;
+            this.real = real;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            Vec x = in.eval(b, sel, n);
+            out.nulls = x.nulls;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                double d = switch (in.kind) {
+                    case DOUBLE -> x.doubles[i];
+                    case LONG -> (double) x.longs[i];
+                    default -> x.isNull(i) ? 0 : x.decimal(i).doubleValue();
+                };
+                out.doubles[i] = real ? (float) d : d;
+            }
+            return out;
+        }
+    }
+
+    /** A comparison: 1 or 0, NULL when either side is. */
+    private static final class Compare extends Expr {
+        private final SqlKind op;
+        private final Expr a;
+        private final Expr b;
+        private final Vec out = new Vec(Vec.Kind.LONG, 0);
+
+        Compare(SqlKind op, Expr a, Expr b) {
+            super(Vec.Kind.LONG, 0);
+            this.op = op;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        Vec eval(Batch batch, int[] sel, int n) {
+            Vec x = a.eval(batch, sel, n);
+            Vec y = b.eval(batch, sel, n);
+            out.reset();
+            long[] o = out.longs;
+            boolean longs = x.kind == Vec.Kind.LONG && y.kind == Vec.Kind.LONG
+                    || x.kind == Vec.Kind.DECIMAL && y.kind == Vec.Kind.DECIMAL && x.scale == y.scale
+                    && x.wide == null && y.wide == null;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                if (x.isNull(i) || y.isNull(i)) {
+                    out.setNull(i);
+                    continue;
+                }
+                int c = longs ? Long.compare(x.longs[i], y.longs[i]) : compare(x, y, i);
+                o[i] = switch (op) {
+                    case EQUALS -> c == 0;
+                    case NOT_EQUALS -> c != 0;
+                    case LESS_THAN -> c < 0;
+                    case LESS_THAN_OR_EQUAL -> c <= 0;
+                    case GREATER_THAN -> c > 0;
+                    default -> c >= 0;
+                } ? 1 : 0;
+            }
+            return out;
+        }
+
+        private static int compare(Vec x, Vec y, int i) {
+            if (x.kind == Vec.Kind.STRING) {
+                Object p = x.objects[i];
+                Object q = y.objects[i];
+                if (p instanceof Binary pb && q instanceof Binary qb) {
+                    return pb.equals(qb) ? 0 : x.string(i).compareTo(y.string(i));
+                }
+                return x.string(i).compareTo(y.string(i));
+            }
+            if (x.kind == Vec.Kind.DOUBLE || y.kind == Vec.Kind.DOUBLE) {
+                return Double.compare(asDouble(x, i), asDouble(y, i));
+            }
+            return asDecimal(x, i).compareTo(asDecimal(y, i));
+        }
+
+        private static double asDouble(Vec v, int i) {
+            return switch (v.kind) {
+                case DOUBLE -> v.doubles[i];
+                case LONG -> v.longs[i];
+                default -> v.decimal(i).doubleValue();
+            };
+        }
+
+        private static BigDecimal asDecimal(Vec v, int i) {
+            return v.kind == Vec.Kind.LONG ? BigDecimal.valueOf(v.longs[i]) : v.decimal(i);
+        }
+    }
+
+    /** AND / OR over any number of operands, with SQL's three-valued logic. */
+    private static final class Logic extends Expr {
+        private final boolean and;
+        private final List<Expr> args;
+        private final Vec out = new Vec(Vec.Kind.LONG, 0);
+
+        Logic(boolean and, List<Expr> args) {
+            super(Vec.Kind.LONG, 0);
+            this.and = and;
+            this.args = args;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            out.reset();
+            long decisive = and ? 0 : 1;
+            long[] o = out.longs;
+            for (int k = 0; k < n; k++) {
+                o[sel[k]] = 1 - decisive;
+            }
+            for (Expr e : args) {
+                Vec v = e.eval(b, sel, n);
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    if (o[i] == decisive && !out.isNull(i)) {
+                        continue;
+                    }
+                    if (v.isNull(i)) {
+                        if (o[i] != decisive) {
+                            out.setNull(i);
+                        }
+                    } else if (v.longs[i] == decisive) {
+                        o[i] = decisive;
+                        if (out.nulls != null) {
+                            out.nulls[i] = false;
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    private static final class Not extends Expr {
+        private final Expr in;
+        private final Vec out = new Vec(Vec.Kind.LONG, 0);
+
+        Not(Expr in) {
+            super(Vec.Kind.LONG, 0);
+            this.in = in;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            Vec v = in.eval(b, sel, n);
+            out.nulls = v.nulls;
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                out.longs[i] = 1 - v.longs[i];
+            }
+            return out;
+        }
+    }
+
+    private static final class IsNull extends Expr {
+        private final Expr in;
+        private final boolean negate;
+        private final Vec out = new Vec(Vec.Kind.LONG, 0);
+
+        IsNull(Expr in, boolean negate) {
+            super(Vec.Kind.LONG, 0);
+            this.in = in;
+            this.negate = negate;
+        }
+
+        @Override
+        Vec eval(Batch b, int[] sel, int n) {
+            Vec v = in.eval(b, sel, n);
+            for (int k = 0; k < n; k++) {
+                int i = sel[k];
+                out.longs[i] = v.isNull(i) != negate ? 1 : 0;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Keeps the rows of {@code sel[0..n)} for which {@code condition} is TRUE, in order, in {@code out}
+     * (which may be {@code sel}); answers how many.
+     */
+    static int filter(Expr condition, Batch b, int[] sel, int n, int[] out) {
+        Vec v = condition.eval(b, sel, n);
+        int m = 0;
+        for (int k = 0; k < n; k++) {
+            int i = sel[k];
+            if (v.longs[i] == 1 && !v.isNull(i)) {
+                out[m++] = i;
+            }
+        }
+        return m;
+    }
+}

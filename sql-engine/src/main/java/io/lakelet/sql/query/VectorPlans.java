@@ -1,0 +1,212 @@
+package io.lakelet.sql.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.AbstractRelNode;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.BuiltInMethod;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * Where a planned query can run on column vectors. Calcite plans an aggregate over a lake table as
+ * {@code EnumerableAggregate(EnumerableCalc?(EnumerableInterpreter(BindableTableScan)))}: the scan yields
+ * one {@code Object[]} per row, the interpreter applies the pushed filters row by row, and the generated
+ * aggregate code adds BigDecimals. When every filter, projection, key and aggregate of that shape is one
+ * {@link VectorExprs} and {@link VectorAccumulators} take, the three nodes become one
+ * {@link LakeVectorAggregate}, which answers the same rows from {@link VectorAggregation}. Everything else
+ * keeps Calcite's plan; EXPLAIN shows which was chosen.
+ */
+final class VectorPlans {
+    private VectorPlans() {
+    }
+
+    /** {@code plan} with each aggregate that can run on vectors replaced; the rest unchanged. */
+    static RelNode rewrite(RelNode plan) {
+        List<RelNode> inputs = new ArrayList<>();
+        boolean changed = false;
+        for (RelNode in : plan.getInputs()) {
+            RelNode r = rewrite(in);
+            changed |= r != in;
+            inputs.add(r);
+        }
+        RelNode node = changed ? plan.copy(plan.getTraitSet(), inputs) : plan;
+        if (node instanceof EnumerableAggregate agg) {
+            RelNode vector = aggregate(agg);
+            if (vector != null) {
+                return vector;
+            }
+        }
+        return node;
+    }
+
+    private static RelNode aggregate(EnumerableAggregate agg) {
+        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+            return null;
+        }
+        RelNode in = agg.getInput();
+        RexProgram program = null;
+        if (in instanceof EnumerableCalc calc) {
+            program = calc.getProgram();
+            in = calc.getInput();
+        }
+        RelOptTable relTable;
+        ImmutableIntList projects;
+        List<RexNode> scanFilters;
+        if (in instanceof EnumerableInterpreter interpreter
+                && interpreter.getInput() instanceof Bindables.BindableTableScan scan) {
+            relTable = scan.getTable();
+            projects = scan.projects;
+            scanFilters = scan.filters;
+        } else if (in instanceof EnumerableTableScan scan) {
+            // Every column, no filter: Calcite scans the table directly.
+            relTable = scan.getTable();
+            projects = null;
+            scanFilters = List.of();
+        } else {
+            return null;
+        }
+        LakeTable table = relTable.unwrap(LakeTable.class);
+        if (table == null) {
+            return null;
+        }
+        RelDataType tableRowType = relTable.getRowType();
+        RelDataType scanRowType = in.getRowType();
+        RexShuttle toTable = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return projects == null ? ref : new RexInputRef(projects.get(ref.getIndex()), ref.getType());
+            }
+        };
+        // The aggregate's input fields as expressions over the table's columns.
+        List<RexNode> fields = new ArrayList<>();
+        List<RexNode> conditions = new ArrayList<>(scanFilters);
+        if (program == null) {
+            for (int i = 0; i < in.getRowType().getFieldCount(); i++) {
+                fields.add(RexInputRef.of(i, scanRowType).accept(toTable));
+            }
+        } else {
+            for (RexLocalRef ref : program.getProjectList()) {
+                fields.add(program.expandLocalRef(ref).accept(toTable));
+            }
+            if (program.getCondition() != null) {
+                conditions.add(program.expandLocalRef(program.getCondition()).accept(toTable));
+            }
+        }
+        List<RexNode> keys = new ArrayList<>();
+        for (int k : agg.getGroupSet()) {
+            keys.add(fields.get(k));
+        }
+        List<RexNode> args = new ArrayList<>();
+        for (AggregateCall call : agg.getAggCallList()) {
+            if (call.getArgList().size() > 1) {
+                return null;
+            }
+            args.add(call.getArgList().isEmpty() ? null : fields.get(call.getArgList().get(0)));
+        }
+        TreeSet<Integer> used = new TreeSet<>();
+        for (List<RexNode> nodes : List.of(conditions, keys, args)) {
+            for (RexNode n : nodes) {
+                if (n != null) {
+                    for (int c : org.apache.calcite.plan.RelOptUtil.InputFinder.bits(n)) {
+                        used.add(c);
+                    }
+                }
+            }
+        }
+        for (int c : used) {
+            if (VectorExprs.kindOf(tableRowType.getFieldList().get(c).getType()) == null) {
+                return null;
+            }
+        }
+        List<RexNode> conjuncts = new ArrayList<>();
+        for (RexNode c : conditions) {
+            conjuncts.addAll(RexUtil.flattenAnd(List.of(c)));
+        }
+        VectorAggregation exec = new VectorAggregation(table, tableRowType, agg.getCluster().getRexBuilder(),
+                scanFilters, conjuncts, keys, agg.getAggCallList(), args, agg.getRowType(),
+                used.stream().mapToInt(Integer::intValue).toArray());
+        if (!exec.compiles()) {
+            return null;
+        }
+        String describe = "table=" + relTable.getQualifiedName() + ", filters=" + conjuncts + ", group="
+                + keys + ", aggs=" + describe(agg.getAggCallList(), args);
+        return new LakeVectorAggregate(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), exec, describe);
+    }
+
+    private static String describe(List<AggregateCall> calls, List<RexNode> args) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            out.add(calls.get(i).getAggregation().getName() + "(" + (args.get(i) == null ? "" : args.get(i)) + ")");
+        }
+        return out.toString();
+    }
+
+    /** The vectorised scan, filter and aggregate, as one leaf of the enumerable plan. */
+    static final class LakeVectorAggregate extends AbstractRelNode implements EnumerableRel {
+        private final VectorAggregation exec;
+        private final String description;
+
+        LakeVectorAggregate(RelOptCluster cluster, RelTraitSet traits, RelDataType rowType, VectorAggregation exec,
+                            String description) {
+            super(cluster, traits);
+            this.rowType = rowType;
+            this.exec = exec;
+            this.description = description;
+        }
+
+        @Override
+        protected RelDataType deriveRowType() {
+            return rowType;
+        }
+
+        @Override
+        public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+            return this;
+        }
+
+        @Override
+        public RelWriter explainTerms(RelWriter pw) {
+            return super.explainTerms(pw).item("vectorised", description);
+        }
+
+        @Override
+        public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+            PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+            Expression exec_ = implementor.stash(exec, VectorAggregation.class);
+            Expression rows = Expressions.call(exec_, "rows", implementor.getRootExpression());
+            if (getRowType().getFieldCount() == 1) {
+                rows = Expressions.call(BuiltInMethod.SLICE0.method, rows);
+            }
+            BlockBuilder builder = new BlockBuilder();
+            builder.add(rows);
+            return implementor.result(physType, builder.toBlock());
+        }
+    }
+}
