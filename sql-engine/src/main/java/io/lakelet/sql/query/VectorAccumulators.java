@@ -153,28 +153,44 @@ final class VectorAccumulators {
         @Override
         void add(int[] group, Vec v, int[] sel, int n) {
             scale = v.scale;
+            if (kind == Vec.Kind.DECIMAL && v.wide != null) {
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    if (!v.isNull(i)) {
+                        seen[group[k]] = true;
+                        addWide(group[k], v.wide[i]);
+                    }
+                }
+                return;
+            }
+            boolean[] nulls = v.nulls;
+            if (kind == Vec.Kind.DOUBLE) {
+                double[] xs = v.doubles;
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    if (nulls == null || !nulls[i]) {
+                        int g = group[k];
+                        seen[g] = true;
+                        doubles[g] += xs[i];
+                    }
+                }
+                return;
+            }
+            long[] xs = v.longs;
+            boolean exact = kind == Vec.Kind.DECIMAL;
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
-                if (v.isNull(i)) {
+                if (nulls != null && nulls[i]) {
                     continue;
                 }
                 int g = group[k];
                 seen[g] = true;
-                switch (kind) {
-                    case LONG -> longs[g] += v.longs[i];
-                    case DOUBLE -> doubles[g] += v.doubles[i];
-                    default -> {
-                        if (v.wide != null) {
-                            addWide(g, v.wide[i]);
-                        } else {
-                            long s = longs[g] + v.longs[i];
-                            if (((longs[g] ^ s) & (v.longs[i] ^ s)) < 0) {
-                                addWide(g, BigDecimal.valueOf(v.longs[i], scale));
-                            } else {
-                                longs[g] = s;
-                            }
-                        }
-                    }
+                long x = xs[i];
+                long s = longs[g] + x;
+                if (exact && ((longs[g] ^ s) & (x ^ s)) < 0) {
+                    addWide(g, BigDecimal.valueOf(x, scale));
+                } else {
+                    longs[g] = s;
                 }
             }
         }

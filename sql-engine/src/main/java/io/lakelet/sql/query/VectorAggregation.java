@@ -188,6 +188,7 @@ public final class VectorAggregation {
         private final int[] sel = new int[Vec.BATCH];
         private final int[] group = new int[Vec.BATCH];
         private final Vec[] keyVecs;
+        private final Map<RexNode, VectorExprs.Expr> memo = new HashMap<>();
 
         Partial() {
             conditionExprs = compileAll(conditions);
@@ -213,7 +214,7 @@ public final class VectorAggregation {
             VectorExprs.Expr[] out = new VectorExprs.Expr[nodes.size()];
             for (int i = 0; i < out.length; i++) {
                 if (nodes.get(i) != null) {
-                    out[i] = VectorExprs.compile(nodes.get(i), rex);
+                    out[i] = VectorExprs.compile(nodes.get(i), rex, memo);
                     if (out[i] == null) {
                         throw new IllegalStateException("not vectorised: " + nodes.get(i));
                     }
@@ -234,6 +235,7 @@ public final class VectorAggregation {
                     return;
                 }
             }
+            b.epoch++;
             for (int k = 0; k < keyExprs.length; k++) {
                 keyVecs[k] = keyExprs[k].eval(b, sel, n);
             }

@@ -3,6 +3,7 @@ package io.lakelet.sql.query;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -44,23 +45,48 @@ final class VectorExprs {
     static final class Batch {
         final Vec[] columns;
         int rows;
+        /** Changes whenever the rows selected change: an expression computes once per epoch. */
+        int epoch;
 
         Batch(Vec[] columns) {
             this.columns = columns;
         }
     }
 
-    /** An expression over a batch. Only the rows in {@code sel[0..n)} of the result are defined. */
+    /**
+     * An expression over a batch. Only the rows in {@code sel[0..n)} of the result are defined. A result is
+     * kept for the batch's epoch, so an expression shared by several aggregates (see {@link #compile}'s
+     * memo) is computed once.
+     */
     abstract static class Expr {
         final Vec.Kind kind;
         final int scale;
+        private int epoch = -1;
+        private Vec last;
 
         Expr(Vec.Kind kind, int scale) {
             this.kind = kind;
             this.scale = scale;
         }
 
-        abstract Vec eval(Batch b, int[] sel, int n);
+        final Vec eval(Batch b, int[] sel, int n) {
+            if (b.epoch != epoch) {
+                last = compute(b, sel, n);
+                epoch = b.epoch;
+            }
+            return last;
+        }
+
+        abstract Vec compute(Batch b, int[] sel, int n);
+
+        List<Expr> operands() {
+            return List.of();
+        }
+
+        boolean constantOperands() {
+            List<Expr> ops = operands();
+            return !ops.isEmpty() && ops.stream().allMatch(o -> o instanceof Constant);
+        }
     }
 
     /** The vector kind a SQL type is held in, or null when the vectorised path does not take it. */
@@ -78,18 +104,16 @@ final class VectorExprs {
         return type.getSqlTypeName() == SqlTypeName.DECIMAL ? type.getScale() : 0;
     }
 
-    /** Compiles {@code node} (whose input references are table columns), or answers null. */
-    static Expr compile(RexNode node, RexBuilder rex) {
+    /**
+     * Compiles {@code node} (whose input references are table columns), or answers null. Equal expressions
+     * compiled with the same {@code memo} are one {@link Expr}; parts made only of literals are computed here.
+     */
+    static Expr compile(RexNode node, RexBuilder rex, Map<RexNode, Expr> memo) {
         try {
-            return compileNode(RexUtil.expandSearch(rex, null, node));
+            return new Compiler(memo).compile(RexUtil.expandSearch(rex, null, node));
         } catch (Unsupported e) {
             return null;
         }
-    }
-
-    /** Whether {@code node} compiles; without keeping the result. */
-    static boolean supported(RexNode node, RexBuilder rex) {
-        return compile(node, rex) != null;
     }
 
     private static final class Unsupported extends RuntimeException {
@@ -98,7 +122,30 @@ final class VectorExprs {
         }
     }
 
-    private static Expr compileNode(RexNode node) {
+    private record Compiler(Map<RexNode, Expr> memo) {
+        Expr compile(RexNode node) {
+            Expr e = memo.get(node);
+            if (e == null) {
+                e = fold(compileNode(node, this));
+                memo.put(node, e);
+            }
+            return e;
+        }
+    }
+
+    /** An expression whose operands are all constants, computed now. */
+    private static Expr fold(Expr e) {
+        if (e instanceof Constant || e instanceof Column || !e.constantOperands()) {
+            return e;
+        }
+        int[] all = new int[Vec.BATCH];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new Constant(e.compute(new Batch(new Vec[0]), all, all.length));
+    }
+
+    private static Expr compileNode(RexNode node, Compiler compiler) {
         Vec.Kind kind = kindOf(node.getType());
         if (node instanceof RexInputRef ref) {
             if (kind == null) {
@@ -117,29 +164,29 @@ final class VectorExprs {
         switch (op) {
             case AND, OR -> {
                 for (RexNode o : call.getOperands()) {
-                    args.add(compileNode(o));
+                    args.add(compiler.compile(o));
                 }
                 return new Logic(op == SqlKind.AND, args);
             }
             case NOT -> {
-                return new Not(compileNode(call.getOperands().get(0)));
+                return new Not(compiler.compile(call.getOperands().get(0)));
             }
             case IS_NULL, IS_NOT_NULL -> {
-                return new IsNull(compileNode(call.getOperands().get(0)), op == SqlKind.IS_NOT_NULL);
+                return new IsNull(compiler.compile(call.getOperands().get(0)), op == SqlKind.IS_NOT_NULL);
             }
             case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
-                Expr a = compileNode(call.getOperands().get(0));
-                Expr b = compileNode(call.getOperands().get(1));
+                Expr a = compiler.compile(call.getOperands().get(0));
+                Expr b = compiler.compile(call.getOperands().get(1));
                 if ((a.kind == Vec.Kind.STRING) != (b.kind == Vec.Kind.STRING)) {
                     throw new Unsupported();
                 }
                 return new Compare(op, a, b);
             }
             case PLUS, MINUS, TIMES, DIVIDE, MINUS_PREFIX -> {
-                return arithmetic(call, kind);
+                return arithmetic(call, kind, compiler);
             }
             case CAST -> {
-                return cast(compileNode(call.getOperands().get(0)), call.getOperands().get(0).getType(),
+                return cast(compiler.compile(call.getOperands().get(0)), call.getOperands().get(0).getType(),
                         call.getType());
             }
             default -> throw new Unsupported();
@@ -186,13 +233,13 @@ final class VectorExprs {
         return new Constant(v);
     }
 
-    private static Expr arithmetic(RexCall call, Vec.Kind kind) {
+    private static Expr arithmetic(RexCall call, Vec.Kind kind, Compiler compiler) {
         if (kind == null) {
             throw new Unsupported();
         }
         RelDataType type = call.getType();
         if (call.getKind() == SqlKind.MINUS_PREFIX) {
-            Expr a = compileNode(call.getOperands().get(0));
+            Expr a = compiler.compile(call.getOperands().get(0));
             if (a.kind != kind || kind == Vec.Kind.STRING || a.scale != scaleOf(type)) {
                 throw new Unsupported();
             }
@@ -217,11 +264,11 @@ final class VectorExprs {
             long delta = tn == SqlTypeName.DATE ? millis / DAY_MILLIS : millis;
             Vec c = new Vec(Vec.Kind.LONG, 0);
             java.util.Arrays.fill(c.longs, delta);
-            return new Arith(call.getKind() == SqlKind.MINUS ? SqlKind.MINUS : SqlKind.PLUS, compileNode(left),
+            return new Arith(call.getKind() == SqlKind.MINUS ? SqlKind.MINUS : SqlKind.PLUS, compiler.compile(left),
                     new Constant(c), type);
         }
-        Expr a = coerce(compileNode(left), left.getType(), kind);
-        Expr b = coerce(compileNode(right), right.getType(), kind);
+        Expr a = coerce(compiler.compile(left), left.getType(), kind);
+        Expr b = coerce(compiler.compile(right), right.getType(), kind);
         if (a.kind != kind || b.kind != kind || kind == Vec.Kind.STRING) {
             throw new Unsupported();
         }
@@ -250,11 +297,11 @@ final class VectorExprs {
             return e;
         }
         if (kind == Vec.Kind.DECIMAL && e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0) {
-            return new Rescale(e, 0);
+            return fold(new Rescale(e, 0));
         }
         if (kind == Vec.Kind.DOUBLE && (e.kind == Vec.Kind.DECIMAL
                 || e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0)) {
-            return new ToDouble(e, false);
+            return fold(new ToDouble(e, false));
         }
         return e;
     }
@@ -315,7 +362,7 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        Vec compute(Batch b, int[] sel, int n) {
             return b.columns[index];
         }
     }
@@ -329,7 +376,7 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        Vec compute(Batch b, int[] sel, int n) {
             return value;
         }
     }
@@ -352,7 +399,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch batch, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(a, b);
+        }
+
+        @Override
+        Vec compute(Batch batch, int[] sel, int n) {
             Vec x = a.eval(batch, sel, n);
             Vec y = b.eval(batch, sel, n);
             out.reset();
@@ -481,7 +533,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(in);
+        }
+
+        @Override
+        Vec compute(Batch b, int[] sel, int n) {
             Vec x = in.eval(b, sel, n);
             out.wide = null;
             out.nulls = x.nulls;
@@ -521,7 +578,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(in);
+        }
+
+        @Override
+        Vec compute(Batch b, int[] sel, int n) {
             Vec x = in.eval(b, sel, n);
             out.nulls = x.nulls;
             for (int k = 0; k < n; k++) {
@@ -552,7 +614,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch batch, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(a, b);
+        }
+
+        @Override
+        Vec compute(Batch batch, int[] sel, int n) {
             Vec x = a.eval(batch, sel, n);
             Vec y = b.eval(batch, sel, n);
             out.reset();
@@ -560,6 +627,10 @@ final class VectorExprs {
             boolean longs = x.kind == Vec.Kind.LONG && y.kind == Vec.Kind.LONG
                     || x.kind == Vec.Kind.DECIMAL && y.kind == Vec.Kind.DECIMAL && x.scale == y.scale
                     && x.wide == null && y.wide == null;
+            if (longs && x.nulls == null && y.nulls == null) {
+                compareLongs(x.longs, y.longs, o, sel, n);
+                return out;
+            }
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
                 if (x.isNull(i) || y.isNull(i)) {
@@ -577,6 +648,48 @@ final class VectorExprs {
                 } ? 1 : 0;
             }
             return out;
+        }
+
+        /** The common case, without NULLs, one loop per operator. */
+        private void compareLongs(long[] xs, long[] ys, long[] o, int[] sel, int n) {
+            switch (op) {
+                case EQUALS -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] == ys[i] ? 1 : 0;
+                    }
+                }
+                case NOT_EQUALS -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] != ys[i] ? 1 : 0;
+                    }
+                }
+                case LESS_THAN -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] < ys[i] ? 1 : 0;
+                    }
+                }
+                case LESS_THAN_OR_EQUAL -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] <= ys[i] ? 1 : 0;
+                    }
+                }
+                case GREATER_THAN -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] > ys[i] ? 1 : 0;
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        int i = sel[k];
+                        o[i] = xs[i] >= ys[i] ? 1 : 0;
+                    }
+                }
+            }
         }
 
         private static int compare(Vec x, Vec y, int i) {
@@ -620,7 +733,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        List<Expr> operands() {
+            return args;
+        }
+
+        @Override
+        Vec compute(Batch b, int[] sel, int n) {
             out.reset();
             long decisive = and ? 0 : 1;
             long[] o = out.longs;
@@ -660,7 +778,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(in);
+        }
+
+        @Override
+        Vec compute(Batch b, int[] sel, int n) {
             Vec v = in.eval(b, sel, n);
             out.nulls = v.nulls;
             for (int k = 0; k < n; k++) {
@@ -683,7 +806,12 @@ final class VectorExprs {
         }
 
         @Override
-        Vec eval(Batch b, int[] sel, int n) {
+        List<Expr> operands() {
+            return List.of(in);
+        }
+
+        @Override
+        Vec compute(Batch b, int[] sel, int n) {
             Vec v = in.eval(b, sel, n);
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
@@ -698,6 +826,7 @@ final class VectorExprs {
      * (which may be {@code sel}); answers how many.
      */
     static int filter(Expr condition, Batch b, int[] sel, int n, int[] out) {
+        b.epoch++;
         Vec v = condition.eval(b, sel, n);
         int m = 0;
         for (int k = 0; k < n; k++) {

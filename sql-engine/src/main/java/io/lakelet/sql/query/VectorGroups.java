@@ -21,6 +21,10 @@ final class VectorGroups {
     private Map<Tuple, Integer> tuples;
     private final List<int[]> groupCodes = new ArrayList<>();
     private final int[] codes;
+    private final int[][] columnCodes;
+    /** For two keys whose codes are both below {@link #SMALL}: the group of each pair, -1 for none yet. */
+    private static final int SMALL = 64;
+    private final int[] small = new int[SMALL * SMALL];
 
     VectorGroups(Vec.Kind[] kinds) {
         keys = new Codes[kinds.length];
@@ -28,6 +32,8 @@ final class VectorGroups {
             keys[i] = new Codes(kinds[i]);
         }
         codes = new int[kinds.length];
+        columnCodes = new int[kinds.length][Vec.BATCH];
+        Arrays.fill(small, -1);
         bits = kinds.length == 0 ? 64 : 64 / kinds.length;
         if (kinds.length <= 4) {
             packed = new LongIntMap();
@@ -53,10 +59,46 @@ final class VectorGroups {
             Arrays.fill(out, 0, n, 0);
             return;
         }
+        for (int c = 0; c < keys.length; c++) {
+            keys[c].codes(keyVecs[c], sel, n, columnCodes[c]);
+        }
+        if (keys.length == 1) {
+            // One key: its code is the group number (codes are handed out in the order rows show them).
+            int[] col = columnCodes[0];
+            for (int k = 0; k < n; k++) {
+                int code = col[k];
+                if (code == groupCodes.size()) {
+                    groupCodes.add(new int[] {code});
+                }
+                out[k] = code;
+            }
+            return;
+        }
+        if (keys.length == 2) {
+            int[] first = columnCodes[0];
+            int[] second = columnCodes[1];
+            for (int k = 0; k < n; k++) {
+                int a = first[k];
+                int b = second[k];
+                if ((a | b) < SMALL) {
+                    int g = small[a * SMALL + b];
+                    if (g >= 0) {
+                        out[k] = g;
+                        continue;
+                    }
+                }
+                codes[0] = a;
+                codes[1] = b;
+                out[k] = group();
+                if ((a | b) < SMALL) {
+                    small[a * SMALL + b] = out[k];
+                }
+            }
+            return;
+        }
         for (int k = 0; k < n; k++) {
-            int i = sel[k];
             for (int c = 0; c < keys.length; c++) {
-                codes[c] = keys[c].code(keyVecs[c], i);
+                codes[c] = columnCodes[c][k];
             }
             out[k] = group();
         }
@@ -67,7 +109,7 @@ final class VectorGroups {
             long key = 0;
             boolean fits = true;
             for (int c = 0; c < codes.length; c++) {
-                if (bits < 64 && codes[c] >= (1 << Math.min(bits, 30))) {
+                if (codes[c] >= (1 << Math.min(bits, 30))) {
                     fits = false;
                     break;
                 }
@@ -151,13 +193,52 @@ final class VectorGroups {
             Arrays.fill(identity, null);
         }
 
+        /** The codes of the selected rows of {@code v}, in {@code out[k]} for {@code sel[k]}. */
+        void codes(Vec v, int[] sel, int n, int[] out) {
+            if (kind == Vec.Kind.STRING) {
+                Object[] objects = v.objects;
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    out[k] = v.isNull(i) ? nullCode() : stringCode(objects[i]);
+                }
+                return;
+            }
+            if (kind == Vec.Kind.LONG || kind == Vec.Kind.DECIMAL && v.wide == null) {
+                scale = v.scale;
+                long[] longs = v.longs;
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    out[k] = v.isNull(i) ? nullCode() : longCode(longs[i], null);
+                }
+                return;
+            }
+            for (int k = 0; k < n; k++) {
+                out[k] = code(v, sel[k]);
+            }
+        }
+
+        private int nullCode() {
+            if (nullCode < 0) {
+                nullCode = values.size();
+                values.add(null);
+            }
+            return nullCode;
+        }
+
+        private int stringCode(Object o) {
+            int slot = System.identityHashCode(o) & 255;
+            if (identity[slot] == o) {
+                return identityCodes[slot];
+            }
+            int c = o instanceof Binary b ? objectCode(b, null) : objectCode(Binary.fromString((String) o), null);
+            identity[slot] = o;
+            identityCodes[slot] = c;
+            return c;
+        }
+
         int code(Vec v, int i) {
             if (v.isNull(i)) {
-                if (nullCode < 0) {
-                    nullCode = values.size();
-                    values.add(null);
-                }
-                return nullCode;
+                return nullCode();
             }
             switch (kind) {
                 case LONG:
@@ -176,15 +257,7 @@ final class VectorGroups {
                     }
                     return objectCode(w, w);
                 default:
-                    Object o = v.objects[i];
-                    int slot = System.identityHashCode(o) & 255;
-                    if (identity[slot] == o) {
-                        return identityCodes[slot];
-                    }
-                    int c = o instanceof Binary b ? objectCode(b, null) : objectCode(Binary.fromString((String) o), null);
-                    identity[slot] = o;
-                    identityCodes[slot] = c;
-                    return c;
+                    return stringCode(v.objects[i]);
             }
         }
 

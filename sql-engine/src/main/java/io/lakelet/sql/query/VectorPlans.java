@@ -147,7 +147,8 @@ final class VectorPlans {
         }
         List<RexNode> conjuncts = new ArrayList<>();
         for (RexNode c : conditions) {
-            conjuncts.addAll(RexUtil.flattenAnd(List.of(c)));
+            // Ranges (SEARCH) become comparisons first, so that each narrows the rows the next one sees.
+            conjuncts.addAll(RexUtil.flattenAnd(List.of(RexUtil.expandSearch(agg.getCluster().getRexBuilder(), null, c))));
         }
         VectorAggregation exec = new VectorAggregation(table, tableRowType, agg.getCluster().getRexBuilder(),
                 scanFilters, conjuncts, keys, agg.getAggCallList(), args, agg.getRowType(),

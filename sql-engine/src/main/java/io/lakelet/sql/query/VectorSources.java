@@ -13,14 +13,9 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -28,28 +23,11 @@ import org.apache.parquet.schema.Type;
 
 /**
  * A data file as batches of column vectors. Parquet columns whose physical type maps straight onto the
- * table's type are decoded by parquet-java's column readers into the vectors, with no row objects; any other
+ * table's type are decoded a page at a time by {@link ParquetColumnCursor}, with no row objects; any other
  * file (text, JSON, or Parquet needing a conversion) goes through its {@link RowReader} and the rows are
  * copied into the vectors. Partition keys and {@code $path}/{@code $file_size} are constants of the file.
  */
 final class VectorSources {
-    private static final PrimitiveConverter IGNORED = new PrimitiveConverter() {
-    };
-    private static final GroupConverter FLAT = new GroupConverter() {
-        @Override
-        public Converter getConverter(int fieldIndex) {
-            return IGNORED;
-        }
-
-        @Override
-        public void start() {
-        }
-
-        @Override
-        public void end() {
-        }
-    };
-
     /** Where the batches of a file go. */
     interface Sink {
         /** One batch; its vectors are reused for the next. */
@@ -160,7 +138,7 @@ final class VectorSources {
         }
     }
 
-    /** Reads the file with column readers; answers false (having read only its footer) when it cannot. */
+    /** Reads the file column by column; answers false (having read only its footer) when it cannot. */
     private boolean readParquet(DataFile file, VectorExprs.Batch batch, Sink sink) throws IOException {
         ObjectStoreInputFile input = new ObjectStoreInputFile(run.store(), run.account(), file.bucket(), file.key(),
                 file.size(), run.bytesScanned());
@@ -172,34 +150,29 @@ final class VectorSources {
                 byName.putIfAbsent(t.getName().toLowerCase(Locale.ROOT), t);
             }
             List<Type> fields = new ArrayList<>();
-            Loader[] loaders = new Loader[dataWidth];
+            long[] divisors = new long[dataWidth];
+            Type[] fileFields = new Type[dataWidth];
             for (int c = 0; c < dataWidth; c++) {
-                if (!neededData[c]) {
-                    continue;
-                }
-                Type field = byName.get(format.names().get(c));
+                Type field = neededData[c] ? byName.get(format.names().get(c)) : null;
                 if (field == null) {
                     continue;
                 }
-                Loader loader = loader(field, format.columns().get(c));
-                if (loader == null) {
+                divisors[c] = divisor(field, format.columns().get(c));
+                if (divisors[c] == 0) {
                     return false;
                 }
-                loaders[c] = loader;
+                fileFields[c] = field;
                 fields.add(field);
             }
             MessageType requested = new MessageType(fileSchema.getName(), fields);
             reader.setRequestedSchema(requested);
-            String createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
             for (int group : ParquetRows.rowGroups(reader, filters, format.names(), format.columns())) {
                 PageReadStore pages = reader.readRowGroup(group);
-                ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, FLAT, requested, createdBy);
-                ColumnReader[] readers = new ColumnReader[dataWidth];
+                ParquetColumnCursor[] cursors = new ParquetColumnCursor[dataWidth];
                 for (int c = 0; c < dataWidth; c++) {
-                    if (loaders[c] != null) {
-                        ColumnDescriptor d = requested.getColumnDescription(
-                                new String[] {byName.get(format.names().get(c)).getName()});
-                        readers[c] = store.getColumnReader(d);
+                    if (fileFields[c] != null) {
+                        ColumnDescriptor d = requested.getColumnDescription(new String[] {fileFields[c].getName()});
+                        cursors[c] = new ParquetColumnCursor(pages.getPageReader(d), d, divisors[c]);
                     }
                 }
                 long remaining = pages.getRowCount();
@@ -211,12 +184,12 @@ final class VectorSources {
                         }
                         Vec v = batch.columns[c];
                         v.reset();
-                        if (readers[c] == null) {
+                        if (cursors[c] == null) {
                             for (int i = 0; i < n; i++) {
                                 v.setNull(i);
                             }
                         } else {
-                            loaders[c].load(readers[c], v, n);
+                            cursors[c].load(v, n);
                         }
                     }
                     emit(file, batch, n, sink);
@@ -228,127 +201,46 @@ final class VectorSources {
         }
     }
 
-    /** Decodes the next {@code n} values of a column into a vector. */
-    private abstract static class Loader {
-        final int maxDefinition;
-
-        Loader(int maxDefinition) {
-            this.maxDefinition = maxDefinition;
-        }
-
-        void load(ColumnReader r, Vec v, int n) {
-            for (int i = 0; i < n; i++) {
-                if (r.getCurrentDefinitionLevel() == maxDefinition) {
-                    value(r, v, i);
-                } else {
-                    v.setNull(i);
-                }
-                r.consume();
-            }
-        }
-
-        abstract void value(ColumnReader r, Vec v, int i);
-    }
-
     /**
-     * The loader for a top-level Parquet column into a table column of type {@code sql}, where no conversion
-     * beyond widening is needed; null for anything else (the row reader converts those).
+     * For a top-level Parquet column read into a table column of type {@code sql} with no conversion beyond
+     * widening: what its INT64 values are divided by (timestamps to milliseconds), else 1; 0 when the column
+     * needs a conversion the row reader makes.
      */
-    private static Loader loader(Type field, RelDataType sql) {
+    private static long divisor(Type field, RelDataType sql) {
         if (!field.isPrimitive() || field.isRepetition(Type.Repetition.REPEATED)) {
-            return null;
+            return 0;
         }
         PrimitiveType p = field.asPrimitiveType();
-        int maxDef = field.isRepetition(Type.Repetition.OPTIONAL) ? 1 : 0;
         LogicalTypeAnnotation logical = p.getLogicalTypeAnnotation();
         SqlTypeName t = sql.getSqlTypeName();
         boolean plainInt = logical == null || logical instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
                 && i.isSigned();
-        switch (p.getPrimitiveTypeName()) {
-            case INT32:
-                if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-                    return t == SqlTypeName.DECIMAL && d.getScale() == sql.getScale() ? new Loader(maxDef) {
-                        @Override
-                        void value(ColumnReader r, Vec v, int i) {
-                            v.longs[i] = r.getInteger();
-                        }
-                    } : null;
-                }
-                boolean date = logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation;
-                if (date ? t == SqlTypeName.DATE : plainInt && (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT)) {
-                    return new Loader(maxDef) {
-                        @Override
-                        void value(ColumnReader r, Vec v, int i) {
-                            v.longs[i] = r.getInteger();
-                        }
-                    };
-                }
-                return null;
-            case INT64:
-                if (logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-                    return t == SqlTypeName.DECIMAL && d.getScale() == sql.getScale() ? new Loader(maxDef) {
-                        @Override
-                        void value(ColumnReader r, Vec v, int i) {
-                            v.longs[i] = r.getLong();
-                        }
-                    } : null;
-                }
-                if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
-                    if (t != SqlTypeName.TIMESTAMP) {
-                        return null;
-                    }
-                    long divisor = switch (ts.getUnit()) {
-                        case MILLIS -> 1L;
-                        case MICROS -> 1_000L;
-                        case NANOS -> 1_000_000L;
-                    };
-                    return new Loader(maxDef) {
-                        @Override
-                        void value(ColumnReader r, Vec v, int i) {
-                            v.longs[i] = Math.floorDiv(r.getLong(), divisor);
-                        }
-                    };
-                }
-                return plainInt && t == SqlTypeName.BIGINT ? new Loader(maxDef) {
-                    @Override
-                    void value(ColumnReader r, Vec v, int i) {
-                        v.longs[i] = r.getLong();
-                    }
-                } : null;
-            case DOUBLE:
-                return t == SqlTypeName.DOUBLE ? new Loader(maxDef) {
-                    @Override
-                    void value(ColumnReader r, Vec v, int i) {
-                        v.doubles[i] = r.getDouble();
-                    }
-                } : null;
-            case FLOAT:
-                return t == SqlTypeName.DOUBLE || t == SqlTypeName.REAL ? new Loader(maxDef) {
-                    @Override
-                    void value(ColumnReader r, Vec v, int i) {
-                        v.doubles[i] = r.getFloat();
-                    }
-                } : null;
-            case BOOLEAN:
-                return t == SqlTypeName.BOOLEAN ? new Loader(maxDef) {
-                    @Override
-                    void value(ColumnReader r, Vec v, int i) {
-                        v.longs[i] = r.getBoolean() ? 1 : 0;
-                    }
-                } : null;
-            case BINARY:
-                boolean text = logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
-                        || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
-                        || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation;
-                return text && t == SqlTypeName.VARCHAR
-                        ? new Loader(maxDef) {
-                            @Override
-                            void value(ColumnReader r, Vec v, int i) {
-                                v.objects[i] = r.getBinary();
-                            }
-                        } : null;
-            default:
-                return null;
+        boolean decimal = logical instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
+                && t == SqlTypeName.DECIMAL && d.getScale() == sql.getScale();
+        boolean ok = switch (p.getPrimitiveTypeName()) {
+            case INT32 -> decimal || (logical instanceof LogicalTypeAnnotation.DateLogicalTypeAnnotation
+                    ? t == SqlTypeName.DATE : plainInt && (t == SqlTypeName.INTEGER || t == SqlTypeName.BIGINT));
+            case INT64 -> decimal || logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation
+                    && t == SqlTypeName.TIMESTAMP || plainInt && t == SqlTypeName.BIGINT;
+            case DOUBLE -> t == SqlTypeName.DOUBLE;
+            case FLOAT -> t == SqlTypeName.DOUBLE || t == SqlTypeName.REAL;
+            case BOOLEAN -> t == SqlTypeName.BOOLEAN;
+            case BINARY -> t == SqlTypeName.VARCHAR && (logical == null
+                    || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+                    || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
+                    || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation);
+            default -> false;
+        };
+        if (!ok) {
+            return 0;
         }
+        if (logical instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation ts) {
+            return switch (ts.getUnit()) {
+                case MILLIS -> 1L;
+                case MICROS -> 1_000L;
+                case NANOS -> 1_000_000L;
+            };
+        }
+        return 1;
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -28,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The vectorised aggregation answers exactly what Calcite's row-at-a-time plan answers: each query runs
  * through both engines over the same Parquet table (several files, row groups and pages, NULLs, two
- * partitions, and one file whose column type needs the row reader's conversion) and the same rows as
+ * partitions, dictionary, PLAIN and V2/DELTA pages, and one file whose column type needs the row reader's
+ * conversion) and the same rows as
  * '|'-delimited text, and the results must be equal. The plans are checked too, so a query that silently
  * stopped taking the vectorised path fails here.
  */
@@ -67,8 +69,12 @@ class VectorisedAggregationTest {
         writeParquet("p/region=eu/b.parquet", SCHEMA, 5000, 3000);
         writeParquet("p/region=us/a.parquet", SCHEMA, 8000, 4000);
         writeParquet("p/region=us/odd.parquet", WIDE_QTY, 12000, 1500);
+        writeParquet("p/region=eu/plain.parquet", SCHEMA, 13500, 2000, false, ParquetProperties.WriterVersion.PARQUET_1_0);
+        writeParquet("p/region=us/v2.parquet", SCHEMA, 15500, 2000, false, ParquetProperties.WriterVersion.PARQUET_2_0);
         writeText("c/region=eu/a.txt", 0, 8000);
         writeText("c/region=us/a.txt", 8000, 5500);
+        writeText("c/region=eu/plain.txt", 13500, 2000);
+        writeText("c/region=us/v2.txt", 15500, 2000);
         run("MSCK REPAIR TABLE p");
         run("MSCK REPAIR TABLE c");
         run("CREATE EXTERNAL TABLE big (v decimal(38,0), d decimal(20,2)) ROW FORMAT DELIMITED FIELDS TERMINATED BY "
@@ -104,12 +110,19 @@ class VectorisedAggregationTest {
     }
 
     private static void writeParquet(String key, MessageType schema, long from, long count) throws IOException {
+        writeParquet(key, schema, from, count, true, ParquetProperties.WriterVersion.PARQUET_1_0);
+    }
+
+    /** Rows {@code from..from+count-1}; without dictionaries every page is PLAIN; V2 pages use DELTA encodings. */
+    private static void writeParquet(String key, MessageType schema, long from, long count, boolean dictionary,
+                                     ParquetProperties.WriterVersion version) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         boolean wideQty = schema == WIDE_QTY;
         try (ParquetWriter<Group> writer = ExampleParquetWriter
                 .builder(new ObjectStoreOutputFile(lake.store, TestLake.ACCOUNT, "lake", key))
                 .withConf(new PlainParquetConfiguration()).withType(schema).withRowGroupSize(32 * 1024)
-                .withPageSize(4096).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                .withPageSize(4096).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withDictionaryEncoding(dictionary).withWriterVersion(version).build()) {
             for (long i = from; i < from + count; i++) {
                 Group g = groups.newGroup().append("id", i);
                 if (value(i, 1) != null) {

@@ -1,0 +1,362 @@
+package io.lakelet.sql.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.bytes.BytesUtils;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.column.values.bitpacking.BytePacker;
+import org.apache.parquet.column.values.bitpacking.Packer;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * One flat Parquet column of a row group, decoded a page at a time into arrays and handed out in batches.
+ * Definition levels and dictionary ids are unpacked in bulk (RLE runs filled, bit-packed groups unpacked
+ * eight at a time with parquet-java's {@link BytePacker}), dictionary pages are decoded once, PLAIN values are
+ * read straight from the page bytes, and any other encoding (the DELTA and BYTE_STREAM_SPLIT families) goes
+ * through parquet-java's own {@link ValuesReader}. Pages V1 and V2 are both read.
+ */
+final class ParquetColumnCursor {
+    private final PageReader pages;
+    private final ColumnDescriptor column;
+    private final PrimitiveTypeName physical;
+    private final int maxDefinition;
+    /** Divides INT64 values as they are copied out (timestamps in micros or nanos to millis); 1 for none. */
+    private final long divisor;
+
+    private long[] dictLongs;
+    private double[] dictDoubles;
+    private Binary[] dictBinaries;
+
+    private long[] longs = new long[0];
+    private double[] doubles = new double[0];
+    private Binary[] binaries = new Binary[0];
+    private boolean[] nulls = new boolean[0];
+    private boolean anyNull;
+    private int[] ints = new int[0];
+    private int count;
+    private int pos;
+
+    ParquetColumnCursor(PageReader pages, ColumnDescriptor column, long divisor) {
+        this.pages = pages;
+        this.column = column;
+        this.physical = column.getPrimitiveType().getPrimitiveTypeName();
+        this.maxDefinition = column.getMaxDefinitionLevel();
+        this.divisor = divisor;
+        DictionaryPage dictionaryPage = pages.readDictionaryPage();
+        if (dictionaryPage != null) {
+            try {
+                readDictionary(dictionaryPage.getEncoding().initDictionary(column, dictionaryPage));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void readDictionary(Dictionary d) {
+        int size = d.getMaxId() + 1;
+        switch (physical) {
+            case INT32 -> {
+                dictLongs = new long[size];
+                for (int i = 0; i < size; i++) {
+                    dictLongs[i] = d.decodeToInt(i);
+                }
+            }
+            case INT64 -> {
+                dictLongs = new long[size];
+                for (int i = 0; i < size; i++) {
+                    dictLongs[i] = d.decodeToLong(i);
+                }
+            }
+            case DOUBLE -> {
+                dictDoubles = new double[size];
+                for (int i = 0; i < size; i++) {
+                    dictDoubles[i] = d.decodeToDouble(i);
+                }
+            }
+            case FLOAT -> {
+                dictDoubles = new double[size];
+                for (int i = 0; i < size; i++) {
+                    dictDoubles[i] = d.decodeToFloat(i);
+                }
+            }
+            case BOOLEAN -> {
+                dictLongs = new long[size];
+                for (int i = 0; i < size; i++) {
+                    dictLongs[i] = d.decodeToBoolean(i) ? 1 : 0;
+                }
+            }
+            default -> {
+                dictBinaries = new Binary[size];
+                for (int i = 0; i < size; i++) {
+                    dictBinaries[i] = d.decodeToBinary(i);
+                }
+            }
+        }
+    }
+
+    /** Copies the next {@code n} values into rows {@code 0..n-1} of {@code v} (LONG, DECIMAL, DOUBLE or STRING). */
+    void load(Vec v, int n) {
+        int filled = 0;
+        while (filled < n) {
+            if (pos == count) {
+                readPage();
+            }
+            int m = Math.min(n - filled, count - pos);
+            switch (v.kind) {
+                case LONG, DECIMAL -> {
+                    if (divisor == 1) {
+                        System.arraycopy(longs, pos, v.longs, filled, m);
+                    } else {
+                        for (int k = 0; k < m; k++) {
+                            v.longs[filled + k] = Math.floorDiv(longs[pos + k], divisor);
+                        }
+                    }
+                }
+                case DOUBLE -> System.arraycopy(doubles, pos, v.doubles, filled, m);
+                default -> System.arraycopy(binaries, pos, v.objects, filled, m);
+            }
+            if (anyNull) {
+                for (int k = 0; k < m; k++) {
+                    if (nulls[pos + k]) {
+                        v.setNull(filled + k);
+                    }
+                }
+            }
+            filled += m;
+            pos += m;
+        }
+    }
+
+    private void readPage() {
+        DataPage page = pages.readPage();
+        if (page == null) {
+            throw new IllegalStateException("Parquet column " + column + " has fewer values than its row group");
+        }
+        int n = page.getValueCount();
+        ensure(n);
+        page.accept(new DataPage.Visitor<Void>() {
+            @Override
+            public Void visit(DataPageV1 p) {
+                try {
+                    byte[] bytes = p.getBytes().toByteArray();
+                    int offset = 0;
+                    int defined = n;
+                    if (maxDefinition > 0) {
+                        if (p.getDlEncoding() != Encoding.RLE) {
+                            throw new IllegalStateException("definition levels in " + p.getDlEncoding());
+                        }
+                        int length = ByteBuffer.wrap(bytes, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                        defined = definitions(bytes, 4, n);
+                        offset = 4 + length;
+                    }
+                    values(p.getValueEncoding(), bytes, offset, bytes.length, defined, n);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public Void visit(DataPageV2 p) {
+                try {
+                    int defined = n;
+                    if (maxDefinition > 0) {
+                        defined = definitions(p.getDefinitionLevels().toByteArray(), 0, n);
+                    }
+                    byte[] data = p.getData().toByteArray();
+                    values(p.getDataEncoding(), data, 0, data.length, defined, n);
+                    return null;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        count = n;
+        pos = 0;
+    }
+
+    private void ensure(int n) {
+        if (nulls.length < n) {
+            nulls = new boolean[n];
+            ints = new int[n + 8];
+            switch (physical) {
+                case INT32, INT64, BOOLEAN -> longs = new long[n];
+                case DOUBLE, FLOAT -> doubles = new double[n];
+                default -> binaries = new Binary[n];
+            }
+        }
+    }
+
+    /** Decodes the page's definition levels into {@link #nulls}; answers how many values are defined. */
+    private int definitions(byte[] bytes, int offset, int n) {
+        hybrid(bytes, offset, BytesUtils.getWidthFromMaxInt(maxDefinition), ints, n);
+        int defined = 0;
+        anyNull = false;
+        for (int i = 0; i < n; i++) {
+            boolean isNull = ints[i] != maxDefinition;
+            nulls[i] = isNull;
+            anyNull |= isNull;
+            defined += isNull ? 0 : 1;
+        }
+        return defined;
+    }
+
+    /** Decodes {@code defined} values and spreads them over the {@code n} rows of the page (NULLs skipped). */
+    private void values(Encoding encoding, byte[] bytes, int offset, int end, int defined, int n) throws IOException {
+        if (maxDefinition == 0) {
+            anyNull = false;
+        }
+        if (encoding.usesDictionary()) {
+            int bitWidth = bytes[offset] & 0xff;
+            hybrid(bytes, offset + 1, bitWidth, ints, defined);
+            switch (physical) {
+                case INT32, INT64, BOOLEAN -> {
+                    for (int j = 0; j < defined; j++) {
+                        longs[j] = dictLongs[ints[j]];
+                    }
+                }
+                case DOUBLE, FLOAT -> {
+                    for (int j = 0; j < defined; j++) {
+                        doubles[j] = dictDoubles[ints[j]];
+                    }
+                }
+                default -> {
+                    for (int j = 0; j < defined; j++) {
+                        binaries[j] = dictBinaries[ints[j]];
+                    }
+                }
+            }
+        } else if (encoding == Encoding.PLAIN) {
+            plain(bytes, offset, defined);
+        } else {
+            ValuesReader reader = encoding.getValuesReader(column, ValuesType.VALUES);
+            reader.initFromPage(defined, ByteBufferInputStream.wrap(ByteBuffer.wrap(bytes, offset, end - offset)));
+            for (int j = 0; j < defined; j++) {
+                switch (physical) {
+                    case INT32 -> longs[j] = reader.readInteger();
+                    case INT64 -> longs[j] = reader.readLong();
+                    case BOOLEAN -> longs[j] = reader.readBoolean() ? 1 : 0;
+                    case DOUBLE -> doubles[j] = reader.readDouble();
+                    case FLOAT -> doubles[j] = reader.readFloat();
+                    default -> binaries[j] = reader.readBytes();
+                }
+            }
+        }
+        if (defined < n) {
+            spread(defined, n);
+        }
+    }
+
+    private void plain(byte[] bytes, int offset, int defined) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        switch (physical) {
+            case INT32 -> {
+                for (int j = 0; j < defined; j++) {
+                    longs[j] = b.getInt(offset + 4 * j);
+                }
+            }
+            case INT64 -> {
+                for (int j = 0; j < defined; j++) {
+                    longs[j] = b.getLong(offset + 8 * j);
+                }
+            }
+            case DOUBLE -> {
+                for (int j = 0; j < defined; j++) {
+                    doubles[j] = b.getDouble(offset + 8 * j);
+                }
+            }
+            case FLOAT -> {
+                for (int j = 0; j < defined; j++) {
+                    doubles[j] = b.getFloat(offset + 4 * j);
+                }
+            }
+            case BOOLEAN -> {
+                for (int j = 0; j < defined; j++) {
+                    longs[j] = (bytes[offset + (j >>> 3)] >>> (j & 7)) & 1;
+                }
+            }
+            case BINARY -> {
+                int p = offset;
+                for (int j = 0; j < defined; j++) {
+                    int length = b.getInt(p);
+                    binaries[j] = Binary.fromConstantByteArray(bytes, p + 4, length);
+                    p += 4 + length;
+                }
+            }
+            default -> {
+                int width = column.getPrimitiveType().getTypeLength();
+                for (int j = 0; j < defined; j++) {
+                    binaries[j] = Binary.fromConstantByteArray(bytes, offset + j * width, width);
+                }
+            }
+        }
+    }
+
+    /** Moves the {@code defined} dense values to their rows, from the back so nothing is overwritten. */
+    private void spread(int defined, int n) {
+        int j = defined - 1;
+        for (int i = n - 1; i >= 0; i--) {
+            if (nulls[i]) {
+                continue;
+            }
+            switch (physical) {
+                case INT32, INT64, BOOLEAN -> longs[i] = longs[j];
+                case DOUBLE, FLOAT -> doubles[i] = doubles[j];
+                default -> binaries[i] = binaries[j];
+            }
+            j--;
+        }
+    }
+
+    /**
+     * Parquet's RLE / bit-packing hybrid: {@code n} values of {@code bitWidth} bits from {@code bytes} at
+     * {@code pos} into {@code out} (which has room for 8 more, as a bit-packed group may end with padding).
+     */
+    static void hybrid(byte[] bytes, int pos, int bitWidth, int[] out, int n) {
+        int byteWidth = (bitWidth + 7) / 8;
+        BytePacker packer = Packer.LITTLE_ENDIAN.newBytePacker(bitWidth);
+        int filled = 0;
+        while (filled < n) {
+            int header = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = bytes[pos++];
+                header |= (b & 0x7f) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            if ((header & 1) == 0) {
+                int run = header >>> 1;
+                int value = 0;
+                for (int k = 0; k < byteWidth; k++) {
+                    value |= (bytes[pos++] & 0xff) << (8 * k);
+                }
+                int m = Math.min(run, n - filled);
+                Arrays.fill(out, filled, filled + m, value);
+                filled += m;
+            } else {
+                int groups = header >>> 1;
+                for (int g = 0; g < groups && filled < n; g++) {
+                    packer.unpack8Values(bytes, pos, out, filled);
+                    pos += bitWidth;
+                    filled += 8;
+                }
+                filled = Math.min(filled, n);
+            }
+        }
+    }
+}
