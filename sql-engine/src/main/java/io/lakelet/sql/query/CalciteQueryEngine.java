@@ -51,6 +51,15 @@ import org.apache.calcite.tools.Programs;
  * compiled to Calcite's enumerable code and its rows stream through a {@link ResultCursor}.
  */
 public final class CalciteQueryEngine implements QueryEngine {
+    static {
+        // Before any Calcite class reads its settings: Calcite compiles each plan to Java with Janino (tens of
+        // milliseconds), and its cache of compiled plans, keyed by the generated source (literals included),
+        // is off unless sized.
+        if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
+            System.setProperty("calcite.bindable.cache.maxSize", "256");
+        }
+    }
+
     private static final Pattern EXPLAIN = Pattern.compile(
             "^\\s*EXPLAIN\\s+(ANALYZE\\s+)?(\\((?:[^()]|\\([^()]*\\))*\\)\\s*)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern OFFSET_LIMIT = Pattern.compile(
