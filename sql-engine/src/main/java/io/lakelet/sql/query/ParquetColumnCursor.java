@@ -47,6 +47,9 @@ final class ParquetColumnCursor {
     private boolean[] nulls = new boolean[0];
     private boolean anyNull;
     private int[] ints = new int[0];
+    /** For a dictionary-encoded BINARY page: each row's dictionary id (see {@link Vec#dictionary}). */
+    private int[] rowIds = new int[0];
+    private boolean pageIds;
     private int count;
     private int pos;
 
@@ -111,6 +114,7 @@ final class ParquetColumnCursor {
     /** Copies the next {@code n} values into rows {@code 0..n-1} of {@code v} (LONG, DECIMAL, DOUBLE or STRING). */
     void load(Vec v, int n) {
         int filled = 0;
+        boolean ids = v.kind == Vec.Kind.STRING;
         while (filled < n) {
             if (pos == count) {
                 readPage();
@@ -127,7 +131,16 @@ final class ParquetColumnCursor {
                     }
                 }
                 case DOUBLE -> System.arraycopy(doubles, pos, v.doubles, filled, m);
-                default -> System.arraycopy(binaries, pos, v.objects, filled, m);
+                default -> {
+                    System.arraycopy(binaries, pos, v.objects, filled, m);
+                    ids &= pageIds;
+                    if (ids) {
+                        if (v.ids == null) {
+                            v.ids = new int[Vec.BATCH];
+                        }
+                        System.arraycopy(rowIds, pos, v.ids, filled, m);
+                    }
+                }
             }
             if (anyNull) {
                 for (int k = 0; k < m; k++) {
@@ -139,6 +152,8 @@ final class ParquetColumnCursor {
             filled += m;
             pos += m;
         }
+        // Every row of the batch came from dictionary pages of this row group: their ids stand for the values.
+        v.dictionary = ids ? dictBinaries : null;
     }
 
     private void readPage() {
@@ -193,6 +208,7 @@ final class ParquetColumnCursor {
         if (nulls.length < n) {
             nulls = new boolean[n];
             ints = new int[n + 8];
+            rowIds = new int[n];
             switch (physical) {
                 case INT32, INT64, BOOLEAN -> longs = new long[n];
                 case DOUBLE, FLOAT -> doubles = new double[n];
@@ -220,6 +236,7 @@ final class ParquetColumnCursor {
         if (maxDefinition == 0) {
             anyNull = false;
         }
+        pageIds = false;
         if (encoding.usesDictionary()) {
             int bitWidth = bytes[offset] & 0xff;
             hybrid(bytes, offset + 1, bitWidth, ints, defined);
@@ -238,6 +255,8 @@ final class ParquetColumnCursor {
                     for (int j = 0; j < defined; j++) {
                         binaries[j] = dictBinaries[ints[j]];
                     }
+                    System.arraycopy(ints, 0, rowIds, 0, defined);
+                    pageIds = true;
                 }
             }
         } else if (encoding == Encoding.PLAIN) {
@@ -316,7 +335,10 @@ final class ParquetColumnCursor {
             switch (physical) {
                 case INT32, INT64, BOOLEAN -> longs[i] = longs[j];
                 case DOUBLE, FLOAT -> doubles[i] = doubles[j];
-                default -> binaries[i] = binaries[j];
+                default -> {
+                    binaries[i] = binaries[j];
+                    rowIds[i] = rowIds[j];
+                }
             }
             j--;
         }

@@ -29,6 +29,12 @@ final class Vec {
     Object[] objects;
     BigDecimal[] wide;
     boolean[] nulls;
+    /**
+     * For a STRING batch read from dictionary-encoded Parquet pages: each row's id in {@code dictionary}
+     * (the same array for the whole row group); null otherwise.
+     */
+    int[] ids;
+    Object[] dictionary;
 
     Vec(Kind kind, int scale) {
         this.kind = kind;
@@ -58,6 +64,7 @@ final class Vec {
             Arrays.fill(nulls, false);
         }
         wide = null;
+        dictionary = null;
     }
 
     /** A decimal at row {@code i}: kept unscaled while it fits, else the batch turns wide. */

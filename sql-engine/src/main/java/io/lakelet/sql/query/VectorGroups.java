@@ -183,6 +183,9 @@ final class VectorGroups {
         private int nullCode = -1;
         private final Object[] identity = new Object[256];
         private final int[] identityCodes = new int[256];
+        /** The dictionary of the row group being read, and the code of each of its ids (-1: not seen yet). */
+        private Object[] dictionary;
+        private int[] dictionaryCodes;
         private int scale;
 
         Codes(Vec.Kind kind) {
@@ -191,10 +194,30 @@ final class VectorGroups {
 
         void forgetIdentities() {
             Arrays.fill(identity, null);
+            dictionary = null;
+            dictionaryCodes = null;
         }
 
         /** The codes of the selected rows of {@code v}, in {@code out[k]} for {@code sel[k]}. */
         void codes(Vec v, int[] sel, int n, int[] out) {
+            if (kind == Vec.Kind.STRING && v.dictionary != null) {
+                if (v.dictionary != dictionary) {
+                    dictionary = v.dictionary;
+                    dictionaryCodes = new int[dictionary.length];
+                    Arrays.fill(dictionaryCodes, -1);
+                }
+                int[] ids = v.ids;
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    if (v.isNull(i)) {
+                        out[k] = nullCode();
+                    } else {
+                        int c = dictionaryCodes[ids[i]];
+                        out[k] = c >= 0 ? c : (dictionaryCodes[ids[i]] = stringCode(dictionary[ids[i]]));
+                    }
+                }
+                return;
+            }
             if (kind == Vec.Kind.STRING) {
                 Object[] objects = v.objects;
                 for (int k = 0; k < n; k++) {
