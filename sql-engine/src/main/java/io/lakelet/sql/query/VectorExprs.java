@@ -14,7 +14,6 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.parquet.io.api.Binary;
 
 /**
  * Row expressions compiled to run over batches of column vectors: column references, literals, integer,
@@ -29,15 +28,6 @@ import org.apache.parquet.io.api.Binary;
  */
 final class VectorExprs {
     private static final long DAY_MILLIS = 86_400_000L;
-    private static final long[] POW10 = new long[19];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
-
     private VectorExprs() {
     }
 
@@ -85,7 +75,7 @@ final class VectorExprs {
 
         boolean constantOperands() {
             List<Expr> ops = operands();
-            return !ops.isEmpty() && ops.stream().allMatch(o -> o instanceof Constant);
+            return !ops.isEmpty() && ops.stream().allMatch(o -> o instanceof VectorOps.Constant);
         }
     }
 
@@ -135,14 +125,14 @@ final class VectorExprs {
 
     /** An expression whose operands are all constants, computed now. */
     private static Expr fold(Expr e) {
-        if (e instanceof Constant || e instanceof Column || !e.constantOperands()) {
+        if (e instanceof VectorOps.Constant || e instanceof VectorOps.Column || !e.constantOperands()) {
             return e;
         }
         int[] all = new int[Vec.BATCH];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return new Constant(e.compute(new Batch(new Vec[0]), all, all.length));
+        return new VectorOps.Constant(e.compute(new Batch(new Vec[0]), all, all.length));
     }
 
     private static Expr compileNode(RexNode node, Compiler compiler) {
@@ -151,7 +141,7 @@ final class VectorExprs {
             if (kind == null) {
                 throw new Unsupported();
             }
-            return new Column(ref.getIndex(), kind, scaleOf(node.getType()));
+            return new VectorOps.Column(ref.getIndex(), kind, scaleOf(node.getType()));
         }
         if (node instanceof RexLiteral lit) {
             return literal(lit);
@@ -166,13 +156,13 @@ final class VectorExprs {
                 for (RexNode o : call.getOperands()) {
                     args.add(compiler.compile(o));
                 }
-                return new Logic(op == SqlKind.AND, args);
+                return new VectorOps.Logic(op == SqlKind.AND, args);
             }
             case NOT -> {
-                return new Not(compiler.compile(call.getOperands().get(0)));
+                return new VectorOps.Not(compiler.compile(call.getOperands().get(0)));
             }
             case IS_NULL, IS_NOT_NULL -> {
-                return new IsNull(compiler.compile(call.getOperands().get(0)), op == SqlKind.IS_NOT_NULL);
+                return new VectorOps.IsNull(compiler.compile(call.getOperands().get(0)), op == SqlKind.IS_NOT_NULL);
             }
             case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> {
                 Expr a = compiler.compile(call.getOperands().get(0));
@@ -180,7 +170,7 @@ final class VectorExprs {
                 if ((a.kind == Vec.Kind.STRING) != (b.kind == Vec.Kind.STRING)) {
                     throw new Unsupported();
                 }
-                return new Compare(op, a, b);
+                return new VectorOps.Compare(op, a, b);
             }
             case PLUS, MINUS, TIMES, DIVIDE, MINUS_PREFIX -> {
                 return arithmetic(call, kind, compiler);
@@ -205,7 +195,7 @@ final class VectorExprs {
             for (int i = 0; i < Vec.BATCH; i++) {
                 v.setNull(i);
             }
-            return new Constant(v);
+            return new VectorOps.Constant(v);
         }
         switch (kind) {
             case LONG -> {
@@ -230,7 +220,7 @@ final class VectorExprs {
                 java.util.Arrays.fill(v.objects, s);
             }
         }
-        return new Constant(v);
+        return new VectorOps.Constant(v);
     }
 
     private static Expr arithmetic(RexCall call, Vec.Kind kind, Compiler compiler) {
@@ -243,7 +233,7 @@ final class VectorExprs {
             if (a.kind != kind || kind == Vec.Kind.STRING || a.scale != scaleOf(type)) {
                 throw new Unsupported();
             }
-            return new Arith(SqlKind.MINUS, zero(a.kind, a.scale), a, type);
+            return new VectorOps.Arith(SqlKind.MINUS, zero(a.kind, a.scale), a, type);
         }
         RexNode left = call.getOperands().get(0);
         RexNode right = call.getOperands().get(1);
@@ -264,8 +254,8 @@ final class VectorExprs {
             long delta = tn == SqlTypeName.DATE ? millis / DAY_MILLIS : millis;
             Vec c = new Vec(Vec.Kind.LONG, 0);
             java.util.Arrays.fill(c.longs, delta);
-            return new Arith(call.getKind() == SqlKind.MINUS ? SqlKind.MINUS : SqlKind.PLUS, compiler.compile(left),
-                    new Constant(c), type);
+            return new VectorOps.Arith(call.getKind() == SqlKind.MINUS ? SqlKind.MINUS : SqlKind.PLUS, compiler.compile(left),
+                    new VectorOps.Constant(c), type);
         }
         Expr a = coerce(compiler.compile(left), left.getType(), kind);
         Expr b = coerce(compiler.compile(right), right.getType(), kind);
@@ -284,7 +274,7 @@ final class VectorExprs {
         if (kind == Vec.Kind.LONG && (tn == SqlTypeName.BOOLEAN)) {
             throw new Unsupported();
         }
-        return new Arith(call.getKind(), a, b, type);
+        return new VectorOps.Arith(call.getKind(), a, b, type);
     }
 
     /**
@@ -297,17 +287,17 @@ final class VectorExprs {
             return e;
         }
         if (kind == Vec.Kind.DECIMAL && e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0) {
-            return fold(new Rescale(e, 0));
+            return fold(new VectorOps.Rescale(e, 0));
         }
         if (kind == Vec.Kind.DOUBLE && (e.kind == Vec.Kind.DECIMAL
                 || e.kind == Vec.Kind.LONG && integerDigits(type.getSqlTypeName()) > 0)) {
-            return fold(new ToDouble(e, false));
+            return fold(new VectorOps.ToDouble(e, false));
         }
         return e;
     }
 
     private static Expr zero(Vec.Kind kind, int scale) {
-        return new Constant(new Vec(kind, scale));
+        return new VectorOps.Constant(new Vec(kind, scale));
     }
 
     private static Expr cast(Expr in, RelDataType from, RelDataType to) {
@@ -330,14 +320,14 @@ final class VectorExprs {
         if (target == Vec.Kind.DECIMAL && (in.kind == Vec.Kind.DECIMAL || integerDigits(f) > 0)) {
             int digitsBefore = in.kind == Vec.Kind.DECIMAL ? from.getPrecision() - from.getScale() : integerDigits(f);
             if (to.getScale() >= in.scale && to.getPrecision() - to.getScale() >= digitsBefore
-                    && to.getScale() - in.scale < POW10.length) {
-                return new Rescale(in, to.getScale());
+                    && to.getScale() - in.scale < VectorOps.POW10.length) {
+                return new VectorOps.Rescale(in, to.getScale());
             }
             throw new Unsupported();
         }
         if (target == Vec.Kind.DOUBLE && (in.kind == Vec.Kind.DECIMAL || in.kind == Vec.Kind.DOUBLE
                 || integerDigits(f) > 0)) {
-            return new ToDouble(in, t == SqlTypeName.REAL);
+            return new VectorOps.ToDouble(in, t == SqlTypeName.REAL);
         }
         throw new Unsupported();
     }
@@ -353,544 +343,13 @@ final class VectorExprs {
         };
     }
 
-    static final class Column extends Expr {
-        final int index;
-
-        Column(int index, Vec.Kind kind, int scale) {
-            super(kind, scale);
-            this.index = index;
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            return b.columns[index];
-        }
-    }
-
-    private static final class Constant extends Expr {
-        private final Vec value;
-
-        Constant(Vec value) {
-            super(value.kind, value.scale);
-            this.value = value;
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            return value;
-        }
-    }
-
-    /** + - * (and / for doubles) with NULL in, NULL out. */
-    private static final class Arith extends Expr {
-        private final SqlKind op;
-        private final Expr a;
-        private final Expr b;
-        private final SqlTypeName type;
-        private final Vec out;
-
-        Arith(SqlKind op, Expr a, Expr b, RelDataType type) {
-            super(a.kind, scaleOf(type));
-            this.op = op;
-            this.a = a;
-            this.b = b;
-            this.type = type.getSqlTypeName();
-            this.out = new Vec(a.kind, scale);
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(a, b);
-        }
-
-        @Override
-        Vec compute(Batch batch, int[] sel, int n) {
-            Vec x = a.eval(batch, sel, n);
-            Vec y = b.eval(batch, sel, n);
-            out.reset();
-            if (x.nulls != null || y.nulls != null) {
-                for (int k = 0; k < n; k++) {
-                    int i = sel[k];
-                    if (x.isNull(i) || y.isNull(i)) {
-                        out.setNull(i);
-                    }
-                }
-            }
-            switch (kind) {
-                case LONG -> longs(x, y, sel, n);
-                case DOUBLE -> doubles(x, y, sel, n);
-                default -> decimals(x, y, sel, n);
-            }
-            return out;
-        }
-
-        private void longs(Vec x, Vec y, int[] sel, int n) {
-            long[] xs = x.longs;
-            long[] ys = y.longs;
-            long[] o = out.longs;
-            switch (op) {
-                case PLUS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] + ys[i];
-                    }
-                }
-                case MINUS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] - ys[i];
-                    }
-                }
-                default -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] * ys[i];
-                    }
-                }
-            }
-            // Calcite's code computes in the Java type of the SQL type, so narrower integers wrap there.
-            if (type == SqlTypeName.INTEGER || type == SqlTypeName.SMALLINT || type == SqlTypeName.TINYINT) {
-                for (int k = 0; k < n; k++) {
-                    int i = sel[k];
-                    o[i] = type == SqlTypeName.INTEGER ? (int) o[i] : type == SqlTypeName.SMALLINT ? (short) o[i]
-                            : (byte) o[i];
-                }
-            }
-        }
-
-        private void doubles(Vec x, Vec y, int[] sel, int n) {
-            double[] xs = x.doubles;
-            double[] ys = y.doubles;
-            double[] o = out.doubles;
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                o[i] = switch (op) {
-                    case PLUS -> xs[i] + ys[i];
-                    case MINUS -> xs[i] - ys[i];
-                    case TIMES -> xs[i] * ys[i];
-                    default -> xs[i] / ys[i];
-                };
-            }
-        }
-
-        private void decimals(Vec x, Vec y, int[] sel, int n) {
-            if (x.wide == null && y.wide == null) {
-                try {
-                    exact(x, y, sel, n);
-                    return;
-                } catch (ArithmeticException overflow) {
-                    // Some row does not fit in a long: this batch is computed with BigDecimal.
-                }
-            }
-            out.wide = new BigDecimal[Vec.BATCH];
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (out.isNull(i)) {
-                    continue;
-                }
-                BigDecimal p = x.decimal(i);
-                BigDecimal q = y.decimal(i);
-                out.wide[i] = switch (op) {
-                    case PLUS -> p.add(q);
-                    case MINUS -> p.subtract(q);
-                    default -> p.multiply(q);
-                };
-            }
-        }
-
-        private void exact(Vec x, Vec y, int[] sel, int n) {
-            long[] xs = x.longs;
-            long[] ys = y.longs;
-            long[] o = out.longs;
-            if (op == SqlKind.TIMES) {
-                for (int k = 0; k < n; k++) {
-                    int i = sel[k];
-                    o[i] = Math.multiplyExact(xs[i], ys[i]);
-                }
-                return;
-            }
-            long fx = POW10[scale - x.scale];
-            long fy = POW10[scale - y.scale];
-            boolean minus = op == SqlKind.MINUS;
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                long p = fx == 1 ? xs[i] : Math.multiplyExact(xs[i], fx);
-                long q = fy == 1 ? ys[i] : Math.multiplyExact(ys[i], fy);
-                o[i] = minus ? Math.subtractExact(p, q) : Math.addExact(p, q);
-            }
-        }
-    }
-
-    /** An integer or decimal to a decimal of a larger (or equal) scale. */
-    private static final class Rescale extends Expr {
-        private final Expr in;
-        private final Vec out;
-
-        Rescale(Expr in, int scale) {
-            super(Vec.Kind.DECIMAL, scale);
-            this.in = in;
-            this.out = new Vec(Vec.Kind.DECIMAL, scale);
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(in);
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            Vec x = in.eval(b, sel, n);
-            out.wide = null;
-            out.nulls = x.nulls;
-            long f = POW10[scale - in.scale];
-            if (x.wide == null) {
-                try {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out.longs[i] = Math.multiplyExact(x.longs[i], f);
-                    }
-                    return out;
-                } catch (ArithmeticException overflow) {
-                    // Computed wide below.
-                }
-            }
-            out.wide = new BigDecimal[Vec.BATCH];
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (!x.isNull(i)) {
-                    out.wide[i] = (x.wide != null ? x.wide[i] : BigDecimal.valueOf(x.longs[i], in.scale))
-                            .setScale(scale);
-                }
-            }
-            return out;
-        }
-    }
-
-    private static final class ToDouble extends Expr {
-        private final Expr in;
-        private final boolean real;
-        private final Vec out = new Vec(Vec.Kind.DOUBLE, 0);
-
-        ToDouble(Expr in, boolean real) {
-            super(Vec.Kind.DOUBLE, 0);
-            this.in = in;
-            this.real = real;
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(in);
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            Vec x = in.eval(b, sel, n);
-            out.nulls = x.nulls;
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                double d = switch (in.kind) {
-                    case DOUBLE -> x.doubles[i];
-                    case LONG -> (double) x.longs[i];
-                    default -> x.isNull(i) ? 0 : x.decimal(i).doubleValue();
-                };
-                out.doubles[i] = real ? (float) d : d;
-            }
-            return out;
-        }
-    }
-
-    /** A comparison: 1 or 0, NULL when either side is. */
-    private static final class Compare extends Expr {
-        private final SqlKind op;
-        private final Expr a;
-        private final Expr b;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
-
-        Compare(SqlKind op, Expr a, Expr b) {
-            super(Vec.Kind.LONG, 0);
-            this.op = op;
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(a, b);
-        }
-
-        @Override
-        Vec compute(Batch batch, int[] sel, int n) {
-            Vec x = a.eval(batch, sel, n);
-            Vec y = b.eval(batch, sel, n);
-            out.reset();
-            long[] o = out.longs;
-            boolean longs = x.kind == Vec.Kind.LONG && y.kind == Vec.Kind.LONG
-                    || x.kind == Vec.Kind.DECIMAL && y.kind == Vec.Kind.DECIMAL && x.scale == y.scale
-                    && x.wide == null && y.wide == null;
-            if (longs && x.nulls == null && y.nulls == null) {
-                compareLongs(x.longs, y.longs, o, sel, n);
-                return out;
-            }
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                if (x.isNull(i) || y.isNull(i)) {
-                    out.setNull(i);
-                    continue;
-                }
-                int c = longs ? Long.compare(x.longs[i], y.longs[i]) : compare(x, y, i);
-                o[i] = switch (op) {
-                    case EQUALS -> c == 0;
-                    case NOT_EQUALS -> c != 0;
-                    case LESS_THAN -> c < 0;
-                    case LESS_THAN_OR_EQUAL -> c <= 0;
-                    case GREATER_THAN -> c > 0;
-                    default -> c >= 0;
-                } ? 1 : 0;
-            }
-            return out;
-        }
-
-        /**
-         * The rows of {@code sel} for which an integer comparison without NULLs holds, straight into
-         * {@code out} with no branch per row; -1 when this comparison is not that case.
-         */
-        int select(Batch batch, int[] sel, int n, int[] out) {
-            Vec x = a.eval(batch, sel, n);
-            Vec y = b.eval(batch, sel, n);
-            boolean longs = x.kind == Vec.Kind.LONG && y.kind == Vec.Kind.LONG
-                    || x.kind == Vec.Kind.DECIMAL && y.kind == Vec.Kind.DECIMAL && x.scale == y.scale
-                    && x.wide == null && y.wide == null;
-            if (!longs || x.nulls != null || y.nulls != null) {
-                return -1;
-            }
-            long[] xs = x.longs;
-            long[] ys = y.longs;
-            int m = 0;
-            switch (op) {
-                case EQUALS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] == ys[i] ? 1 : 0;
-                    }
-                }
-                case NOT_EQUALS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] != ys[i] ? 1 : 0;
-                    }
-                }
-                case LESS_THAN -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] < ys[i] ? 1 : 0;
-                    }
-                }
-                case LESS_THAN_OR_EQUAL -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] <= ys[i] ? 1 : 0;
-                    }
-                }
-                case GREATER_THAN -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] > ys[i] ? 1 : 0;
-                    }
-                }
-                default -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        out[m] = i;
-                        m += xs[i] >= ys[i] ? 1 : 0;
-                    }
-                }
-            }
-            return m;
-        }
-
-        /** The common case, without NULLs, one loop per operator. */
-        private void compareLongs(long[] xs, long[] ys, long[] o, int[] sel, int n) {
-            switch (op) {
-                case EQUALS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] == ys[i] ? 1 : 0;
-                    }
-                }
-                case NOT_EQUALS -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] != ys[i] ? 1 : 0;
-                    }
-                }
-                case LESS_THAN -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] < ys[i] ? 1 : 0;
-                    }
-                }
-                case LESS_THAN_OR_EQUAL -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] <= ys[i] ? 1 : 0;
-                    }
-                }
-                case GREATER_THAN -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] > ys[i] ? 1 : 0;
-                    }
-                }
-                default -> {
-                    for (int k = 0; k < n; k++) {
-                        int i = sel[k];
-                        o[i] = xs[i] >= ys[i] ? 1 : 0;
-                    }
-                }
-            }
-        }
-
-        private static int compare(Vec x, Vec y, int i) {
-            if (x.kind == Vec.Kind.STRING) {
-                Object p = x.objects[i];
-                Object q = y.objects[i];
-                if (p instanceof Binary pb && q instanceof Binary qb) {
-                    return pb.equals(qb) ? 0 : x.string(i).compareTo(y.string(i));
-                }
-                return x.string(i).compareTo(y.string(i));
-            }
-            if (x.kind == Vec.Kind.DOUBLE || y.kind == Vec.Kind.DOUBLE) {
-                return Double.compare(asDouble(x, i), asDouble(y, i));
-            }
-            return asDecimal(x, i).compareTo(asDecimal(y, i));
-        }
-
-        private static double asDouble(Vec v, int i) {
-            return switch (v.kind) {
-                case DOUBLE -> v.doubles[i];
-                case LONG -> v.longs[i];
-                default -> v.decimal(i).doubleValue();
-            };
-        }
-
-        private static BigDecimal asDecimal(Vec v, int i) {
-            return v.kind == Vec.Kind.LONG ? BigDecimal.valueOf(v.longs[i]) : v.decimal(i);
-        }
-    }
-
-    /** AND / OR over any number of operands, with SQL's three-valued logic. */
-    private static final class Logic extends Expr {
-        private final boolean and;
-        private final List<Expr> args;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
-
-        Logic(boolean and, List<Expr> args) {
-            super(Vec.Kind.LONG, 0);
-            this.and = and;
-            this.args = args;
-        }
-
-        @Override
-        List<Expr> operands() {
-            return args;
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            out.reset();
-            long decisive = and ? 0 : 1;
-            long[] o = out.longs;
-            for (int k = 0; k < n; k++) {
-                o[sel[k]] = 1 - decisive;
-            }
-            for (Expr e : args) {
-                Vec v = e.eval(b, sel, n);
-                for (int k = 0; k < n; k++) {
-                    int i = sel[k];
-                    if (o[i] == decisive && !out.isNull(i)) {
-                        continue;
-                    }
-                    if (v.isNull(i)) {
-                        if (o[i] != decisive) {
-                            out.setNull(i);
-                        }
-                    } else if (v.longs[i] == decisive) {
-                        o[i] = decisive;
-                        if (out.nulls != null) {
-                            out.nulls[i] = false;
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    private static final class Not extends Expr {
-        private final Expr in;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
-
-        Not(Expr in) {
-            super(Vec.Kind.LONG, 0);
-            this.in = in;
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(in);
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            Vec v = in.eval(b, sel, n);
-            out.nulls = v.nulls;
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                out.longs[i] = 1 - v.longs[i];
-            }
-            return out;
-        }
-    }
-
-    private static final class IsNull extends Expr {
-        private final Expr in;
-        private final boolean negate;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
-
-        IsNull(Expr in, boolean negate) {
-            super(Vec.Kind.LONG, 0);
-            this.in = in;
-            this.negate = negate;
-        }
-
-        @Override
-        List<Expr> operands() {
-            return List.of(in);
-        }
-
-        @Override
-        Vec compute(Batch b, int[] sel, int n) {
-            Vec v = in.eval(b, sel, n);
-            for (int k = 0; k < n; k++) {
-                int i = sel[k];
-                out.longs[i] = v.isNull(i) != negate ? 1 : 0;
-            }
-            return out;
-        }
-    }
-
     /**
      * Keeps the rows of {@code sel[0..n)} for which {@code condition} is TRUE, in order, in {@code out}
      * (which may be {@code sel}); answers how many.
      */
     static int filter(Expr condition, Batch b, int[] sel, int n, int[] out) {
         b.epoch++;
-        if (condition instanceof Compare c) {
+        if (condition instanceof VectorOps.Compare c) {
             int m = c.select(b, sel, n, out);
             if (m >= 0) {
                 return m;
