@@ -6,8 +6,11 @@ import java.util.TreeSet;
 import org.apache.calcite.adapter.enumerable.EnumerableAggregate;
 import org.apache.calcite.adapter.enumerable.EnumerableCalc;
 import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.adapter.enumerable.EnumerableLimit;
+import org.apache.calcite.adapter.enumerable.EnumerableLimitSort;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.EnumerableSort;
 import org.apache.calcite.adapter.enumerable.EnumerableTableScan;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
@@ -41,7 +44,8 @@ import org.apache.calcite.util.ImmutableIntList;
  * aggregate code adds BigDecimals. When every filter, projection, key and aggregate of that shape is one
  * {@link VectorExprs} and {@link VectorAccumulators} take, the three nodes become one
  * {@link LakeVectorAggregate}, which answers the same rows from {@link VectorAggregation}. Everything else
- * keeps Calcite's plan; EXPLAIN shows which was chosen.
+ * keeps Calcite's plan; EXPLAIN shows which was chosen. The same pass turns a LIMIT over an ORDER BY into
+ * Calcite's own top-n ({@code EnumerableLimitSort}), which the planner does not choose by itself.
  */
 final class VectorPlans {
     private VectorPlans() {
@@ -57,6 +61,11 @@ final class VectorPlans {
             inputs.add(r);
         }
         RelNode node = changed ? plan.copy(plan.getTraitSet(), inputs) : plan;
+        if (node instanceof EnumerableLimit limit && limit.fetch != null
+                && limit.getInput() instanceof EnumerableSort sort && sort.offset == null && sort.fetch == null) {
+            // ORDER BY ... LIMIT n: Calcite sorts every row into a TreeMap and then keeps n; a top-n keeps n.
+            return EnumerableLimitSort.create(sort.getInput(), sort.getCollation(), limit.offset, limit.fetch);
+        }
         if (node instanceof EnumerableAggregate agg) {
             RelNode vector = aggregate(agg);
             if (vector != null) {

@@ -217,6 +217,16 @@ class VectorisedAggregationTest {
     }
 
     @Test
+    void orderByWithLimitKeepsOnlyTheTopRows() {
+        String sql = "SELECT qty, name, count(*) FROM p GROUP BY qty, name ORDER BY 3 DESC, 1, 2 NULLS FIRST LIMIT 4 "
+                + "OFFSET 1";
+        assertThat(plan(sql)).contains("EnumerableLimitSort").doesNotContain("EnumerableSort");
+        assertThat(Lakes.text(lake, "db", sql)).hasSize(4).isEqualTo(rowPlan(sql));
+        String ordered = "SELECT id, price FROM c ORDER BY price DESC NULLS FIRST, id LIMIT 20";
+        assertThat(Lakes.text(lake, "db", ordered)).hasSize(20).isEqualTo(rowPlan(ordered));
+    }
+
+    @Test
     void bothTablesHoldTheSameRows() {
         String q = "SELECT count(*), sum(price), sum(qty), count(name), min(day), max(at) FROM %s";
         assertThat(Lakes.text(lake, "db", q.formatted("p"))).isEqualTo(Lakes.text(lake, "db", q.formatted("c")))
