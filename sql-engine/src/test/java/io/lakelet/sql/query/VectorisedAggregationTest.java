@@ -168,6 +168,7 @@ class VectorisedAggregationTest {
     }
 
     static final List<String> VECTORISED = List.of(
+            "SELECT count(*) FROM %s",
             "SELECT count(*), count(name), count(price), sum(price), min(price), max(price), sum(score), min(score), "
                     + "max(day), min(at), sum(qty), sum(id) FROM %s",
             "SELECT name, count(*), sum(price), avg(price), avg(score), min(day), max(qty) FROM %s GROUP BY name",
