@@ -34,7 +34,7 @@ import org.apache.calcite.rex.RexNode;
 public final class VectorAggregation {
     /** Threads a query's scan uses, its own included. */
     static final int THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+    static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lakelet-vector-scan");
         t.setDaemon(true);
         return t;

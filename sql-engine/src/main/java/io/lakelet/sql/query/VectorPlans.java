@@ -28,6 +28,7 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexNode;
@@ -53,6 +54,18 @@ final class VectorPlans {
 
     /** {@code plan} with each aggregate that can run on vectors replaced; the rest unchanged. */
     static RelNode rewrite(RelNode plan) {
+        if (plan instanceof EnumerableAggregate agg) {
+            RelNode vector = aggregate(agg);
+            if (vector != null) {
+                return vector;
+            }
+        }
+        if (plan instanceof EnumerableInterpreter || plan instanceof EnumerableTableScan) {
+            RelNode vector = scan(plan);
+            if (vector != null) {
+                return vector;
+            }
+        }
         List<RelNode> inputs = new ArrayList<>();
         boolean changed = false;
         for (RelNode in : plan.getInputs()) {
@@ -66,13 +79,80 @@ final class VectorPlans {
             // ORDER BY ... LIMIT n: Calcite sorts every row into a TreeMap and then keeps n; a top-n keeps n.
             return EnumerableLimitSort.create(sort.getInput(), sort.getCollation(), limit.offset, limit.fetch);
         }
-        if (node instanceof EnumerableAggregate agg) {
-            RelNode vector = aggregate(agg);
-            if (vector != null) {
-                return vector;
+        return node;
+    }
+
+    /** The scan a lake table's rows come from, with its pushed filters and projection, or null. */
+    private record Source(LakeTable table, RelOptTable relTable, ImmutableIntList projects, List<RexNode> filters) {
+        static Source of(RelNode in) {
+            RelOptTable relTable;
+            ImmutableIntList projects;
+            List<RexNode> filters;
+            if (in instanceof EnumerableInterpreter interpreter
+                    && interpreter.getInput() instanceof Bindables.BindableTableScan scan) {
+                relTable = scan.getTable();
+                projects = scan.projects;
+                filters = scan.filters;
+            } else if (in instanceof EnumerableTableScan scan) {
+                // Every column, no filter: Calcite scans the table directly.
+                relTable = scan.getTable();
+                projects = null;
+                filters = List.of();
+            } else {
+                return null;
+            }
+            LakeTable table = relTable.unwrap(LakeTable.class);
+            return table == null ? null : new Source(table, relTable, projects, filters);
+        }
+
+        /** The table column of the scan's output field {@code i}. */
+        int column(int i) {
+            return projects == null ? i : projects.get(i);
+        }
+    }
+
+    private static RelNode scan(RelNode in) {
+        Source source = Source.of(in);
+        if (source == null) {
+            return null;
+        }
+        RelDataType tableRowType = source.relTable().getRowType();
+        RexBuilder rex = in.getCluster().getRexBuilder();
+        List<RexNode> conjuncts = conjuncts(source.filters(), rex);
+        int[] projects = new int[in.getRowType().getFieldCount()];
+        TreeSet<Integer> used = new TreeSet<>();
+        for (int i = 0; i < projects.length; i++) {
+            projects[i] = source.column(i);
+            used.add(projects[i]);
+        }
+        for (RexNode c : conjuncts) {
+            for (int col : org.apache.calcite.plan.RelOptUtil.InputFinder.bits(c)) {
+                used.add(col);
             }
         }
-        return node;
+        for (int c : used) {
+            if (VectorExprs.kindOf(tableRowType.getFieldList().get(c).getType()) == null) {
+                return null;
+            }
+        }
+        VectorScan exec = new VectorScan(source.table(), tableRowType, rex, source.filters(), conjuncts, projects,
+                used.stream().mapToInt(Integer::intValue).toArray());
+        if (!exec.compiles()) {
+            return null;
+        }
+        String describe = "table=" + source.relTable().getQualifiedName() + ", filters=" + conjuncts + ", projects="
+                + java.util.Arrays.toString(projects);
+        return new LakeVector("LakeVectorScan", in.getCluster(), in.getTraitSet(), in.getRowType(), exec,
+                VectorScan.class, describe);
+    }
+
+    /** Conditions as a list of conjuncts, ranges (SEARCH) expanded into comparisons that narrow rows in turn. */
+    private static List<RexNode> conjuncts(List<RexNode> conditions, RexBuilder rex) {
+        List<RexNode> out = new ArrayList<>();
+        for (RexNode c : conditions) {
+            out.addAll(RexUtil.flattenAnd(List.of(RexUtil.expandSearch(rex, null, c))));
+        }
+        return out;
     }
 
     private static RelNode aggregate(EnumerableAggregate agg) {
@@ -85,26 +165,14 @@ final class VectorPlans {
             program = calc.getProgram();
             in = calc.getInput();
         }
-        RelOptTable relTable;
-        ImmutableIntList projects;
-        List<RexNode> scanFilters;
-        if (in instanceof EnumerableInterpreter interpreter
-                && interpreter.getInput() instanceof Bindables.BindableTableScan scan) {
-            relTable = scan.getTable();
-            projects = scan.projects;
-            scanFilters = scan.filters;
-        } else if (in instanceof EnumerableTableScan scan) {
-            // Every column, no filter: Calcite scans the table directly.
-            relTable = scan.getTable();
-            projects = null;
-            scanFilters = List.of();
-        } else {
+        Source source = Source.of(in);
+        if (source == null) {
             return null;
         }
-        LakeTable table = relTable.unwrap(LakeTable.class);
-        if (table == null) {
-            return null;
-        }
+        LakeTable table = source.table();
+        RelOptTable relTable = source.relTable();
+        ImmutableIntList projects = source.projects();
+        List<RexNode> scanFilters = source.filters();
         RelDataType tableRowType = relTable.getRowType();
         RelDataType scanRowType = in.getRowType();
         RexShuttle toTable = new RexShuttle() {
@@ -154,11 +222,7 @@ final class VectorPlans {
                 return null;
             }
         }
-        List<RexNode> conjuncts = new ArrayList<>();
-        for (RexNode c : conditions) {
-            // Ranges (SEARCH) become comparisons first, so that each narrows the rows the next one sees.
-            conjuncts.addAll(RexUtil.flattenAnd(List.of(RexUtil.expandSearch(agg.getCluster().getRexBuilder(), null, c))));
-        }
+        List<RexNode> conjuncts = conjuncts(conditions, agg.getCluster().getRexBuilder());
         VectorAggregation exec = new VectorAggregation(table, tableRowType, agg.getCluster().getRexBuilder(),
                 scanFilters, conjuncts, keys, agg.getAggCallList(), args, agg.getRowType(),
                 used.stream().mapToInt(Integer::intValue).toArray());
@@ -167,7 +231,8 @@ final class VectorPlans {
         }
         String describe = "table=" + relTable.getQualifiedName() + ", filters=" + conjuncts + ", group="
                 + keys + ", aggs=" + describe(agg.getAggCallList(), args);
-        return new LakeVectorAggregate(agg.getCluster(), agg.getTraitSet(), agg.getRowType(), exec, describe);
+        return new LakeVector("LakeVectorAggregate", agg.getCluster(), agg.getTraitSet(), agg.getRowType(), exec,
+                VectorAggregation.class, describe);
     }
 
     private static String describe(List<AggregateCall> calls, List<RexNode> args) {
@@ -178,17 +243,29 @@ final class VectorPlans {
         return out.toString();
     }
 
-    /** The vectorised scan, filter and aggregate, as one leaf of the enumerable plan. */
-    static final class LakeVectorAggregate extends AbstractRelNode implements EnumerableRel {
-        private final VectorAggregation exec;
+    /**
+     * A vectorised part of the plan as one leaf of the enumerable plan: its rows come from {@code rows(root)}
+     * of a {@link VectorAggregation} or a {@link VectorScan}, which the generated code finds in the stash.
+     */
+    static final class LakeVector extends AbstractRelNode implements EnumerableRel {
+        private final String name;
+        private final Object exec;
+        private final Class<?> execClass;
         private final String description;
 
-        LakeVectorAggregate(RelOptCluster cluster, RelTraitSet traits, RelDataType rowType, VectorAggregation exec,
-                            String description) {
+        LakeVector(String name, RelOptCluster cluster, RelTraitSet traits, RelDataType rowType, Object exec,
+                   Class<?> execClass, String description) {
             super(cluster, traits);
+            this.name = name;
             this.rowType = rowType;
             this.exec = exec;
+            this.execClass = execClass;
             this.description = description;
+        }
+
+        @Override
+        public String getRelTypeName() {
+            return name;
         }
 
         @Override
@@ -207,9 +284,10 @@ final class VectorPlans {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
         public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
             PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-            Expression exec_ = implementor.stash(exec, VectorAggregation.class);
+            Expression exec_ = implementor.stash(exec, (Class<Object>) execClass);
             Expression rows = Expressions.call(exec_, "rows", implementor.getRootExpression());
             if (getRowType().getFieldCount() == 1) {
                 rows = Expressions.call(BuiltInMethod.SLICE0.method, rows);

@@ -58,22 +58,23 @@ class QueriesTest {
     }
 
     @Test
-    void fiveThousandRowsStreamOneFileAtATime() {
-        numbers("nums", 50, 100);
+    void rowsStreamWithABoundedReadAhead() {
+        // 50,000 rows in 500 files; the readers may run ahead of the consumer by a few chunks of rows only.
+        numbers("nums", 500, 100);
         long total = Lakes.scanned(lake, "db", "SELECT n FROM nums");
         try (QueryResult r = lake.run("db", "SELECT n, label FROM nums")) {
             assertThat(r.statementType()).isEqualTo(StatementType.DML);
             assertThat(r.rows().next()).isTrue();
-            assertThat(r.dataScannedBytes()).as("after one row only the first file was read").isPositive()
-                    .isLessThan(total / 10);
+            assertThat(r.dataScannedBytes()).as("after one row only a few files were read").isPositive()
+                    .isLessThan(total / 3);
             long count = 1;
             long sum = (Long) r.rows().get(0);
             while (r.rows().next()) {
                 count++;
                 sum += (Long) r.rows().get(0);
             }
-            assertThat(count).isEqualTo(5000);
-            assertThat(sum).isEqualTo(4999L * 5000 / 2);
+            assertThat(count).isEqualTo(50_000);
+            assertThat(sum).isEqualTo(49_999L * 50_000 / 2);
             assertThat(r.dataScannedBytes()).isEqualTo(total);
         }
     }
@@ -132,8 +133,8 @@ class QueriesTest {
             assertThat(r.statementType()).isEqualTo(StatementType.UTILITY);
             assertThat(r.rows().columns()).extracting(c -> c.name()).containsExactly("Query Plan");
             assertThat(r.rows().next()).isTrue();
-            assertThat(r.rows().text(0)).contains("BindableTableScan").contains("filters=[[=($0, 3)]]")
-                    .contains("projects=[[1]]");
+            assertThat(r.rows().text(0)).contains("LakeVectorScan").contains("filters=[=($0, 3)]")
+                    .contains("projects=[1]");
             assertThat(r.dataScannedBytes()).isZero();
         }
     }

@@ -217,6 +217,24 @@ class VectorisedAggregationTest {
         }
     }
 
+    static final List<String> SCANS = List.of(
+            "SELECT id, name, price, day, at, score, qty, flag, region FROM %s WHERE price < 30 AND name <> 'n3'",
+            "SELECT * FROM %s WHERE qty = 4 OR score IS NULL",
+            "SELECT * FROM %s",
+            "SELECT \"$path\", id, \"$file_size\" FROM %s WHERE id BETWEEN 100 AND 120 OR id > 17000",
+            "SELECT a.id, b.qty, a.name FROM %1$s a JOIN c b ON a.id = b.id WHERE a.price < 5 AND b.day IS NULL");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"p", "c"})
+    void vectorisedScansAnswerWhatTheRowPlanAnswers(String table) {
+        for (String q : SCANS) {
+            String sql = q.formatted(table);
+            assertThat(plan(sql)).as(sql).contains("LakeVectorScan");
+            List<List<String>> vector = sorted(Lakes.text(lake, "db", sql));
+            assertThat(vector).as(sql).isNotEmpty().isEqualTo(sorted(rowPlan(sql)));
+        }
+    }
+
     @Test
     void orderByWithLimitKeepsOnlyTheTopRows() {
         String sql = "SELECT qty, name, count(*) FROM p GROUP BY qty, name ORDER BY 3 DESC, 1, 2 NULLS FIRST LIMIT 4 "
