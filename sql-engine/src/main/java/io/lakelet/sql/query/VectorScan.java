@@ -124,7 +124,7 @@ public final class VectorScan {
         void hand(Object item) {
             try {
                 while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
-                    if (closed.get()) {
+                    if (closed.get() || table.run().cancellation().isCancelled()) {
                         throw new Stopped();
                     }
                 }
