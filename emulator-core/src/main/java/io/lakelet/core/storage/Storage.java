@@ -62,6 +62,7 @@ public final class Storage implements AutoCloseable {
     private final Path dir;
     private final boolean temporary;
     private final SyncPolicy syncPolicy;
+    private final long blobCacheBytes;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions plainOptions;
     private final ColumnFamilyOptions blobOptions;
@@ -79,6 +80,7 @@ public final class Storage implements AutoCloseable {
         this.dir = dir;
         this.temporary = temporary;
         this.syncPolicy = syncPolicy;
+        this.blobCacheBytes = blobCacheBytes;
         this.dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
@@ -203,6 +205,20 @@ public final class Storage implements AutoCloseable {
         Map<String, Long> out = new LinkedHashMap<>();
         keyspaces.keySet().stream().sorted().forEach(n -> out.put(n, keyspaces.get(n).approximateCount()));
         return out;
+    }
+
+    /** Bytes the blob cache holds now (0 without a cache or before a {@code .blobs} keyspace exists). */
+    public long blobCacheUsage() {
+        if (blobCacheBytes <= 0) {
+            return 0;
+        }
+        for (Keyspace ks : keyspaces.values()) {
+            if (ks.name().endsWith(BLOBS_SUFFIX)) {
+                // Every blob keyspace shares the one cache of the blob options.
+                return read(() -> db.getLongProperty(ks.handle(), "rocksdb.blob-cache-usage"));
+            }
+        }
+        return 0;
     }
 
     // Package-private primitives used by Keyspace and Batch, all under the lifecycle read lock.
