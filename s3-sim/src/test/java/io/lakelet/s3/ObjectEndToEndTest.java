@@ -45,6 +45,34 @@ class ObjectEndToEndTest {
     }
 
     @Test
+    void objectsOfOneChunkAndJustOverReadWholeAndAcrossTheChunkBoundaryTimeAfterTime() {
+        int chunk = 1024 * 1024;
+        for (int size : new int[] {chunk, chunk + 1}) {
+            // given: an object of exactly one chunk (sent as one full response) and one a byte longer
+            byte[] data = S3TestSupport.randomBytes(size, size);
+            String key = "chunk-edge-" + size;
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(data));
+            for (int read = 0; read < 3; read++) {
+                // when: read again and again (later reads meet remembered records and cached chunks)
+                ResponseBytes<GetObjectResponse> whole = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+                ResponseBytes<GetObjectResponse> tail = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
+                        .range("bytes=" + (chunk - 5) + "-"));
+                // then
+                assertThat(whole.asByteArray()).isEqualTo(data);
+                assertThat(whole.response().contentLength()).isEqualTo(size);
+                assertThat(tail.asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(data, chunk - 5, size));
+                assertThat(tail.response().contentRange()).isEqualTo("bytes " + (chunk - 5) + "-" + (size - 1) + "/" + size);
+            }
+        }
+        // when: the one-chunk object is replaced; then: the next read has the new bytes and ETag
+        byte[] other = S3TestSupport.randomBytes(chunk, 77);
+        PutObjectResponse put = s3.putObject(b -> b.bucket(bucket).key("chunk-edge-" + chunk), RequestBody.fromBytes(other));
+        ResponseBytes<GetObjectResponse> again = s3.getObjectAsBytes(b -> b.bucket(bucket).key("chunk-edge-" + chunk));
+        assertThat(again.asByteArray()).isEqualTo(other);
+        assertThat(again.response().eTag()).isEqualTo(put.eTag());
+    }
+
+    @Test
     void anObjectRoundTripsWithItsMetadataAndHeaders() {
         // given
         byte[] data = S3TestSupport.randomBytes(3 * 1024 * 1024 + 17, 1);

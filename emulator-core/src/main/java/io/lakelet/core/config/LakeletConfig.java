@@ -25,6 +25,7 @@ public final class LakeletConfig {
         public static final String DATA_DIR = "LAKELET_DATA_DIR";
         public static final String SYNC = "LAKELET_SYNC";
         public static final String SYNC_INTERVAL_MS = "LAKELET_SYNC_INTERVAL_MS";
+        public static final String BLOB_CACHE_MB = "LAKELET_BLOB_CACHE_MB";
         public static final String ACCOUNT = "LAKELET_ACCOUNT";
         public static final String REGION = "LAKELET_REGION";
         public static final String SERVICES = "LAKELET_SERVICES";

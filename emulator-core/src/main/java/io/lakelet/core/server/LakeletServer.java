@@ -61,9 +61,10 @@ public final class LakeletServer implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         SyncPolicy sync = SyncPolicy.parse(config.get(LakeletConfig.Keys.SYNC, "interval"));
+        long blobCache = config.getLong(LakeletConfig.Keys.BLOB_CACHE_MB, Storage.DEFAULT_BLOB_CACHE_BYTES >> 20) << 20;
         this.storage = config.dataDir()
-                .map(dir -> Storage.open(dir, sync, config.getLong(LakeletConfig.Keys.SYNC_INTERVAL_MS, 1000)))
-                .orElseGet(() -> Storage.temporary(sync));
+                .map(dir -> Storage.open(dir, sync, config.getLong(LakeletConfig.Keys.SYNC_INTERVAL_MS, 1000), blobCache))
+                .orElseGet(() -> Storage.temporary(sync, blobCache));
         int threads = config.getInt(LakeletConfig.Keys.WORKER_THREADS, 256);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.min(16, threads), threads, 60, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), threadFactory("lakelet-worker"));

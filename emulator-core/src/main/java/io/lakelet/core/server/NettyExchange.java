@@ -13,9 +13,11 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** An exchange on a Netty channel: an HTTP/1.1 connection or one HTTP/2 stream. */
 final class NettyExchange implements Exchange {
@@ -103,9 +106,9 @@ final class NettyExchange implements Exchange {
             HttpUtil.setTransferEncodingChunked(out, true);
         }
         finishHeaders(h);
-        // Not flushed: the first body write or the end flushes the head with it, one wake-up fewer.
-        channel.write(out);
-        return new Stream();
+        // Held back: the first body write sends it along, and a response that ends at once goes out as one
+        // full message, one task for the event loop instead of two.
+        return new Stream(out, contentLength >= 0);
     }
 
     private void finishHeaders(HttpHeaders h) {
@@ -123,9 +126,34 @@ final class NettyExchange implements Exchange {
     private final class Stream implements ResponseStream {
         private final AtomicBoolean ended = new AtomicBoolean();
         private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+        /** The response head until it is written (writers may follow one another on different threads). */
+        private final AtomicReference<HttpResponse> head;
+        /** Whether the head and a last buffer may go out as one full response (not a chunked one). */
+        private final boolean fullWhenEndedAtOnce;
 
-        Stream() {
+        Stream(HttpResponse head, boolean fullWhenEndedAtOnce) {
+            this.head = new AtomicReference<>(head);
+            this.fullWhenEndedAtOnce = fullWhenEndedAtOnce;
             channel.closeFuture().addListener(f -> runCloseActions());
+        }
+
+        /** Writes the head (not flushed) if it has not gone yet. */
+        private void sendHead() {
+            HttpResponse h = head.getAndSet(null);
+            if (h != null) {
+                channel.write(h);
+            }
+        }
+
+        /** The last content, joined with the head into one full response when the head has not gone yet. */
+        private LastHttpContent last(ByteBuf content) {
+            HttpResponse h = fullWhenEndedAtOnce ? head.getAndSet(null) : null;
+            if (h != null) {
+                return new DefaultFullHttpResponse(h.protocolVersion(), h.status(), content, h.headers(),
+                        EmptyHttpHeaders.INSTANCE);
+            }
+            sendHead();
+            return new DefaultLastHttpContent(content);
         }
 
         @Override
@@ -133,6 +161,7 @@ final class NettyExchange implements Exchange {
             if (ended.get() || !channel.isActive()) {
                 return false;
             }
+            sendHead();
             channel.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes)));
             awaitWritable();
             return channel.isActive();
@@ -149,6 +178,7 @@ final class NettyExchange implements Exchange {
                 bytes.release();
                 return false;
             }
+            sendHead();
             channel.writeAndFlush(new DefaultHttpContent(bytes));
             awaitWritable();
             return channel.isActive();
@@ -156,7 +186,11 @@ final class NettyExchange implements Exchange {
 
         @Override
         public void end(ByteBuf last) {
-            finish(new DefaultLastHttpContent(last));
+            if (ended.get()) {
+                last.release();
+                return;
+            }
+            finish(last(last));
         }
 
         private void awaitWritable() {
@@ -177,12 +211,16 @@ final class NettyExchange implements Exchange {
 
         @Override
         public void end() {
-            finish(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (!ended.get()) {
+                finish(last(Unpooled.EMPTY_BUFFER));
+            }
         }
 
         @Override
         public void end(ByteBuffer last) {
-            finish(new DefaultLastHttpContent(Unpooled.wrappedBuffer(last)));
+            if (!ended.get()) {
+                finish(last(Unpooled.wrappedBuffer(last)));
+            }
         }
 
         private void finish(LastHttpContent last) {

@@ -85,6 +85,16 @@ final class TransportModule implements ServiceModule {
                         }
                         out.end();
                     }
+                    case "GET /once" -> {
+                        // A stream that ends at once with its only buffer (as a small S3 GET does).
+                        byte[] body = ("once " + r.queryParam("tag")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        boolean declared = !"chunked".equals(r.queryParam("length"));
+                        ResponseStream out = exchange.stream(200, List.of(Map.entry("Content-Type", "text/plain"),
+                                Map.entry("x-once", "yes")), declared ? body.length : -1);
+                        io.netty.buffer.ByteBuf last = out.allocate(body.length);
+                        last.writeBytes(body);
+                        out.end(last);
+                    }
                     case "GET /echo" -> exchange.respond(Response.status(200)
                             .body(r.protocolVersion(), "text/plain").build());
                     default -> throw new AwsException("NotFound", 404, "no route " + r.rawPath());

@@ -64,6 +64,25 @@ class TransportTest {
     }
 
     @Test
+    void aStreamThatEndsAtOnceIsAWholeResponseOverHttp1AndHttp2OnOneConnection() throws Exception {
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
+            HttpClient client = HttpClient.newBuilder().version(version).build();
+            for (String length : List.of("declared", "chunked", "declared")) {
+                String tag = version + "-" + length;
+                HttpResponse<String> r = client.send(request("/once?tag=" + tag + "&length=" + length).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.headers().firstValue("x-once")).hasValue("yes");
+                assertThat(r.body()).isEqualTo("once " + tag);
+                if (version == HttpClient.Version.HTTP_1_1 && length.equals("declared")) {
+                    assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().length());
+                }
+            }
+        }
+    }
+
+    @Test
     void aLargeDownloadStreamsWithItsDeclaredLength() throws Exception {
         long n = 64L * 1024 * 1024 + 7;
         HttpResponse<InputStream> r = HttpClient.newHttpClient().send(request("/bytes?n=" + n).GET().build(),

@@ -49,6 +49,34 @@ class StorageTest {
     }
 
     @Test
+    void blobsReadFromBlobFilesAreKeptInTheBlobCacheAndReadBackExactly() {
+        byte[] chunk = new byte[1 << 20];
+        new java.util.Random(4).nextBytes(chunk);
+        // A clean close without a log flushes the memtable, so after reopening the value is in a blob file.
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            storage.keyspace("test.blobs").put(b("chunk"), chunk);
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            Keyspace blobs = storage.keyspace("test.blobs");
+            assertThat(storage.blobCacheUsage()).isZero();
+            for (int read = 0; read < 2; read++) {
+                java.nio.ByteBuffer target = java.nio.ByteBuffer.allocateDirect(chunk.length);
+                assertThat(blobs.get(b("chunk"), target)).isEqualTo(chunk.length);
+                byte[] got = new byte[target.remaining()];
+                target.get(got);
+                assertThat(got).as("read %d", read).isEqualTo(chunk);
+                assertThat(storage.blobCacheUsage()).as("a 1 MiB blob fits a shard of the cache")
+                        .isGreaterThanOrEqualTo(chunk.length);
+            }
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000, 0)) {
+            Keyspace blobs = storage.keyspace("test.blobs");
+            assertThat(blobs.get(b("chunk"))).isEqualTo(chunk);
+            assertThat(storage.blobCacheUsage()).isZero();
+        }
+    }
+
+    @Test
     void valuesAreReadIntoDirectBuffersByKeyAndByScan() {
         try (Storage storage = Storage.temporary(SyncPolicy.NONE)) {
             Keyspace blobs = storage.keyspace("test.blobs");

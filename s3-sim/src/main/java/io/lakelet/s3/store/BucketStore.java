@@ -22,7 +22,7 @@ public final class BucketStore {
 
     public Optional<BucketMeta> get(String name) {
         byte[] v = buckets.get(key(name));
-        return v == null ? Optional.empty() : Optional.of(Json.read(v, BucketMeta.class));
+        return v == null ? Optional.empty() : Optional.of(Json.readMemo(v, BucketMeta.class));
     }
 
     public void put(BucketMeta bucket) {

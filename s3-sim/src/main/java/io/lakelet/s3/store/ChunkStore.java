@@ -6,7 +6,7 @@ import io.lakelet.core.storage.Keyspace;
 import io.lakelet.core.storage.Scan;
 import io.lakelet.core.storage.Storage;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -173,9 +173,14 @@ public final class ChunkStore {
         return new ChunkReader(parts);
     }
 
-    /** A chunk read into pooled direct memory (the reader releases it), or null if it is gone. */
+    /**
+     * A chunk read into pooled direct memory (the reader releases it), or null if it is gone. The buffer
+     * comes from Netty's default (adaptive) allocator, as the socket's buffers do: the classic pooled
+     * allocator frees a 4 MiB arena chunk as soon as its one 1 MiB buffer is released and zeroes a new one
+     * for the next read, which cost as much as 0.2 ms per 1 MiB GET.
+     */
     private ByteBuf readWhole(byte[] key, int size) {
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.directBuffer(size, size);
+        ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(size, size);
         try {
             int n = chunks.get(key, buf.nioBuffer(0, size));
             if (n < 0 || n > size) {

@@ -23,7 +23,7 @@ public final class ObjectIndex {
 
     public Optional<ObjectMeta> get(String bucket, String key) {
         byte[] v = objects.get(key(bucket, key));
-        return v == null ? Optional.empty() : Optional.of(Json.read(v, ObjectMeta.class));
+        return v == null ? Optional.empty() : Optional.of(Json.readMemo(v, ObjectMeta.class));
     }
 
     public void put(Batch batch, ObjectMeta meta) {

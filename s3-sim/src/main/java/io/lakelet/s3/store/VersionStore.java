@@ -67,7 +67,7 @@ public final class VersionStore {
             if (v == null) {
                 return Optional.empty();
             }
-            ObjectMeta meta = Json.read(v, ObjectMeta.class);
+            ObjectMeta meta = Json.readMemo(v, ObjectMeta.class);
             return versionId.equals(meta.versionId()) ? Optional.of(new Version(meta, seq)) : Optional.empty();
         }
         return of(bucket, key).stream().filter(v -> versionId.equals(v.meta().versionId())).findFirst();
