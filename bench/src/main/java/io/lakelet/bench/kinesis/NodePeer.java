@@ -9,28 +9,73 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The npm package {@code kinesalite} (a Kinesis emulator on Node.js, records in memory) as a peer, started
- * beside Lakelet on another free loopback port: installed with npm into a directory kept between runs
- * (installed once), run in the foreground with {@code --createStreamMs 0 --shardLimit 100}, stopped at
- * the end.
+ * A Kinesis emulator from npm run as a peer beside Lakelet on another free loopback port: installed with
+ * npm into a directory kept between runs (installed once), run in the foreground, stopped at the end.
+ * {@link #KINESALITE} and {@link #KINESIS_LOCAL} are the two peers of the benchmark.
  */
-final class Kinesalite implements AutoCloseable {
+final class NodePeer implements AutoCloseable {
     private static final long INSTALL_SECONDS = 180;
-    private static final long START_SECONDS = 15;
+    private static final long START_SECONDS = 30;
 
+    /** How to run one npm package as a Kinesis server: its command for a port, and how it is set up. */
+    record Kind(String name, String packageName, String setup, Launcher launcher) {
+    }
+
+    /** The command line and environment that start the package's server on {@code port}. */
+    interface Launcher {
+        Launch launch(Path packageDir, int port) throws IOException;
+    }
+
+    /** A command and the environment variables added for it. */
+    record Launch(List<String> command, Map<String, String> environment) {
+    }
+
+    /** kinesalite (mhart/kinesalite): Node.js, records in memory (LevelDB's memdown). */
+    static final Kind KINESALITE = new Kind("kinesalite", "kinesalite",
+            "--createStreamMs 0 --shardLimit 100",
+            (dir, port) -> new Launch(List.of(dir.resolve("node_modules/.bin/kinesalite").toString(),
+                    "--port", Integer.toString(port), "--createStreamMs", "0", "--deleteStreamMs", "0",
+                    "--updateStreamMs", "0", "--shardLimit", "100"), Map.of()));
+
+    /**
+     * kinesis-local: kinesis-mock (etspaceman/kinesis-mock) compiled to JavaScript by Scala.js, records in
+     * memory. It is configured by environment variables; it also opens a TLS port, and reads its
+     * certificate from {@code server.json}, looked up in the working directory unless given a path.
+     */
+    static final Kind KINESIS_LOCAL = new Kind("kinesis-local", "kinesis-local",
+            "CREATE_STREAM_DURATION=0ms SHARD_LIMIT=100 LOG_LEVEL=WARN",
+            (dir, port) -> {
+                Path pkg = dir.resolve("node_modules/kinesis-local");
+                return new Launch(List.of(nodeExecutable(), pkg.resolve("main.js").toString()), Map.of(
+                        "KINESIS_MOCK_PLAIN_PORT", Integer.toString(port),
+                        "KINESIS_MOCK_TLS_PORT", Integer.toString(freePort()),
+                        "KINESIS_MOCK_CERT_PATH", pkg.resolve("server.json").toString(),
+                        "CREATE_STREAM_DURATION", "0ms",
+                        "DELETE_STREAM_DURATION", "0ms",
+                        "SHARD_LIMIT", "100",
+                        "LOG_LEVEL", "WARN",
+                        "SHOULD_PERSIST_DATA", "false"));
+            });
+
+    private final Kind kind;
     private final Process process;
     private final InetSocketAddress address;
     private final String version;
+    private final Path dir;
 
-    private Kinesalite(Process process, InetSocketAddress address, String version) {
+    private NodePeer(Kind kind, Process process, InetSocketAddress address, String version, Path dir) {
+        this.kind = kind;
         this.process = process;
         this.address = address;
         this.version = version;
+        this.dir = dir;
     }
 
     /** The executable named {@code name} on the PATH, if any. */
@@ -39,8 +84,8 @@ final class Kinesalite implements AutoCloseable {
         if (path == null) {
             return Optional.empty();
         }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path p = Path.of(dir, name);
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, name);
             if (Files.isExecutable(p)) {
                 return Optional.of(p);
             }
@@ -48,42 +93,51 @@ final class Kinesalite implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Installs kinesalite into {@code dir} unless it is there, starts it, and waits until it accepts connections. */
-    static Kinesalite start(Path npm, Path dir) throws IOException, InterruptedException {
-        Path executable = dir.resolve("node_modules/.bin/kinesalite");
-        if (!Files.isExecutable(executable)) {
+    private static String nodeExecutable() {
+        return onPath("node").map(Path::toString).orElse("node");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Installs the package into {@code dir} unless it is there, starts it, and waits until it accepts connections. */
+    static NodePeer start(Kind kind, Path npm, Path dir) throws IOException, InterruptedException {
+        Path packageJson = dir.resolve("node_modules/" + kind.packageName() + "/package.json");
+        if (!Files.exists(packageJson)) {
             Files.createDirectories(dir);
-            Process install = new ProcessBuilder(npm.toString(), "install", "--no-audit", "--no-fund", "kinesalite")
+            Process install = new ProcessBuilder(npm.toString(), "install", "--no-audit", "--no-fund", kind.packageName())
                     .directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("npm-install.log").toFile()).start();
             if (!install.waitFor(INSTALL_SECONDS, TimeUnit.SECONDS)) {
                 install.destroyForcibly();
-                throw new IOException("npm install kinesalite took more than " + INSTALL_SECONDS + " s");
+                throw new IOException("npm install " + kind.packageName() + " took more than " + INSTALL_SECONDS + " s");
             }
-            if (install.exitValue() != 0 || !Files.isExecutable(executable)) {
-                throw new IOException("npm install kinesalite failed, see " + dir.resolve("npm-install.log"));
+            if (install.exitValue() != 0 || !Files.exists(packageJson)) {
+                throw new IOException("npm install " + kind.packageName() + " failed, see " + dir.resolve("npm-install.log"));
             }
         }
-        String version = readVersion(dir.resolve("node_modules/kinesalite/package.json"));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Process process = new ProcessBuilder(List.of(executable.toString(), "--port", Integer.toString(port),
-                "--createStreamMs", "0", "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100"))
+        String version = readVersion(packageJson);
+        int port = freePort();
+        Launch launch = kind.launcher().launch(dir, port);
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(launch.command()))
                 .directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("kinesalite.log").toFile()).start();
+                .redirectOutput(dir.resolve(kind.name() + ".log").toFile());
+        pb.environment().putAll(launch.environment());
+        Process process = pb.start();
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
-        Kinesalite k = new Kinesalite(process, address, version);
+        NodePeer peer = new NodePeer(kind, process, address, version, dir);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         while (true) {
             try (Socket s = new Socket()) {
                 s.connect(address, 500);
-                return k;
+                return peer;
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    k.close();
-                    throw new IOException("kinesalite did not start, see " + dir.resolve("kinesalite.log"));
+                    peer.close();
+                    throw new IOException(kind.name() + " did not start, see " + dir.resolve(kind.name() + ".log"));
                 }
                 Thread.sleep(50);
             }
@@ -100,22 +154,24 @@ final class Kinesalite implements AutoCloseable {
         }
     }
 
+    String name() {
+        return kind.name();
+    }
+
+    /** One line on what runs where, for the report. */
+    String describe() {
+        return String.format("%s %s: Node.js process %d on %s (records in memory, no durability), installed in %s, %s",
+                kind.name(), version, process.pid(), address, dir, kind.setup());
+    }
+
     InetSocketAddress address() {
         return address;
-    }
-
-    String version() {
-        return version;
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     /**
      * Waits (at most {@code max}) until the Node.js process has used less than 10 ms of CPU in 200 ms: after
      * a run it may still be answering abandoned requests or collecting garbage, which would take CPU from
-     * the Lakelet run that follows. Returns how long it waited.
+     * the run that follows. Returns how long it waited.
      */
     Duration awaitIdle(Duration max) throws InterruptedException {
         long start = System.nanoTime();
