@@ -138,6 +138,9 @@ public final class Report {
         if (Double.isNaN(v)) {
             return "-";
         }
+        if (Double.isInfinite(v)) {
+            return ">1,000,000"; // the latency histogram's overflow bucket: more than a second
+        }
         return v >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
     }
 }

@@ -19,8 +19,7 @@ final class CompressedBodies {
 
     /** The body of {@code request}, gunzipped when it says it is gzip; reading beyond {@code max} bytes fails. */
     static InputStream open(Request request, long max) throws IOException {
-        String encoding = request.header("Content-Encoding");
-        if (encoding == null || !encoding.trim().equalsIgnoreCase("gzip")) {
+        if (!isCompressed(request)) {
             return request.bodyStream();
         }
         try {
@@ -28,6 +27,12 @@ final class CompressedBodies {
         } catch (java.util.zip.ZipException e) {
             throw notGzip(e);
         }
+    }
+
+    /** Whether the body of {@code request} is gzip, to be read through {@link #open}. */
+    static boolean isCompressed(Request request) {
+        String encoding = request.header("Content-Encoding");
+        return encoding != null && encoding.trim().equalsIgnoreCase("gzip");
     }
 
     static AwsException notGzip(IOException e) {

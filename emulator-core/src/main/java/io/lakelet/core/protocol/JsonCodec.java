@@ -96,22 +96,45 @@ public final class JsonCodec {
      */
     public void readStructure(InputStream in, Shape shape, Shape.StructBuilder into) {
         try (JsonParser p = factory.createParser(in)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return;
-            }
-            if (t != JsonToken.START_OBJECT) {
-                throw CommonErrors.serialization("Start of structure or map expected, found " + describe(t) + ".");
-            }
-            readMembers(p, shape, into);
-            if (p.nextToken() != null) {
-                throw CommonErrors.serialization("Unexpected content after the end of the document.");
-            }
+            readStructure(p, null, shape, into);
         } catch (JsonProcessingException e) {
             throw CommonErrors.serialization(cleanMessage(e));
         } catch (IOException e) {
             throw CommonErrors.serialization("The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads a structure's payload members from {@code length} bytes of {@code body} at {@code offset}, as
+     * {@link #readStructure(InputStream, Shape, Shape.StructBuilder)} does from a stream, and with the same
+     * results; a body in memory lets JSON blobs be decoded straight from its bytes.
+     */
+    public void readStructure(byte[] body, int offset, int length, Shape shape, Shape.StructBuilder into) {
+        try (JsonParser p = factory.createParser(body, offset, length)) {
+            readStructure(p, cbor ? null : new Raw(body, offset, offset + length), shape, into);
+        } catch (JsonProcessingException e) {
+            throw CommonErrors.serialization(cleanMessage(e));
+        } catch (IOException e) {
+            throw CommonErrors.serialization("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    private void readStructure(JsonParser p, Raw raw, Shape shape, Shape.StructBuilder into) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw CommonErrors.serialization("Start of structure or map expected, found " + describe(t) + ".");
+        }
+        readMembers(p, raw, shape, into);
+        if (p.nextToken() != null) {
+            throw CommonErrors.serialization("Unexpected content after the end of the document.");
+        }
+    }
+
+    /** The raw bytes of a JSON document being parsed, {@code [start, end)} of {@code bytes}. */
+    private record Raw(byte[] bytes, int start, int end) {
     }
 
     /** Reads a whole value of {@code shape} (a structure, or the document of an explicit payload). */
@@ -121,7 +144,7 @@ public final class JsonCodec {
             if (t == null) {
                 return shape.kind() == ShapeKind.STRUCTURE ? shape.newStruct().build() : null;
             }
-            Object v = readValue(p, shape, null);
+            Object v = readValue(p, null, shape, null);
             if (p.nextToken() != null) {
                 throw CommonErrors.serialization("Unexpected content after the end of the document.");
             }
@@ -133,7 +156,7 @@ public final class JsonCodec {
         }
     }
 
-    private void readMembers(JsonParser p, Shape shape, Shape.StructBuilder into) throws IOException {
+    private void readMembers(JsonParser p, Raw raw, Shape shape, Shape.StructBuilder into) throws IOException {
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -146,20 +169,20 @@ public final class JsonCodec {
             if (value == JsonToken.VALUE_NULL) {
                 continue;
             }
-            into.set(m, readValue(p, m.shape(), m));
+            into.set(m, readValue(p, raw, m.shape(), m));
         }
         if (t != JsonToken.END_OBJECT) {
             throw CommonErrors.serialization("Unexpected " + describe(t) + " in a structure.");
         }
     }
 
-    private Object readValue(JsonParser p, Shape shape, Member member) throws IOException {
+    private Object readValue(JsonParser p, Raw raw, Shape shape, Member member) throws IOException {
         JsonToken t = p.currentToken();
         switch (shape.kind()) {
             case STRUCTURE -> {
                 expect(p, t, JsonToken.START_OBJECT, member);
                 Shape.StructBuilder b = shape.newStruct();
-                readMembers(p, shape, b);
+                readMembers(p, raw, shape, b);
                 return b.build();
             }
             case LIST -> {
@@ -174,7 +197,7 @@ public final class JsonCodec {
                         list.add(null);
                         continue;
                     }
-                    list.add(readValue(p, shape.element(), null));
+                    list.add(readValue(p, raw, shape.element(), null));
                 }
                 return list;
             }
@@ -191,7 +214,7 @@ public final class JsonCodec {
                         map.put(key, null);
                         continue;
                     }
-                    map.put(key, readValue(p, shape.element(), null));
+                    map.put(key, readValue(p, raw, shape.element(), null));
                 }
                 return map;
             }
@@ -238,6 +261,12 @@ public final class JsonCodec {
                 if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_EMBEDDED_OBJECT) {
                     throw mismatch(t, cbor ? "a byte string" : "a base64 string", member);
                 }
+                if (raw != null && t == JsonToken.VALUE_STRING) {
+                    byte[] fast = decodeInPlace(p, raw);
+                    if (fast != null) {
+                        return fast;
+                    }
+                }
                 try {
                     return p.getBinaryValue();
                 } catch (JsonProcessingException e) {
@@ -250,6 +279,22 @@ public final class JsonCodec {
             }
             default -> throw new IllegalStateException("unknown kind " + shape.kind());
         }
+    }
+
+    /**
+     * The blob of the current (not yet read) string token, decoded from the raw bytes when it is plain
+     * base64; null to leave it to Jackson. The parser then skips the string as an unread token.
+     */
+    private static byte[] decodeInPlace(JsonParser p, Raw raw) {
+        long at = p.currentTokenLocation().getByteOffset();
+        if (at < 0 || at >= raw.end() - raw.start()) {
+            return null;
+        }
+        int quote = raw.start() + (int) at;
+        if (raw.bytes()[quote] != '"') {
+            return null;
+        }
+        return Base64Strings.decodeQuoted(raw.bytes(), quote, raw.end());
     }
 
     private Object integral(JsonParser p, ShapeKind kind, Member member) throws IOException {

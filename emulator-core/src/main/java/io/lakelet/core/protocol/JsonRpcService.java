@@ -57,8 +57,14 @@ public final class JsonRpcService implements HttpService {
         OperationTable.Entry op = operations.require(operation, () -> CommonErrors.unknownOperation(operation));
         JsonCodec codec = codecFor(request);
         Shape.StructBuilder builder = op.inputShape().newStruct();
-        try (java.io.InputStream body = CompressedBodies.open(request, maxAggregatedBody())) {
-            codec.readStructure(body, op.inputShape(), builder);
+        if (request.body().isAggregated() && !CompressedBodies.isCompressed(request)) {
+            // In memory already: parsing the bytes lets the codec decode blobs in place.
+            byte[] body = request.body().readAllBytes();
+            codec.readStructure(body, 0, body.length, op.inputShape(), builder);
+        } else {
+            try (java.io.InputStream body = CompressedBodies.open(request, maxAggregatedBody())) {
+                codec.readStructure(body, op.inputShape(), builder);
+            }
         }
         Object input = builder.build();
         op.handler().invoke(exchange, input, output -> encode(codec, request, ctx, output),

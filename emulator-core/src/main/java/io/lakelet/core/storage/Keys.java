@@ -1,6 +1,5 @@
 package io.lakelet.core.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -10,7 +9,9 @@ import java.util.Arrays;
  * key starts with the account and the region ({@link #scoped(String, String)}).
  */
 public final class Keys {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    // A plain growable array: ByteArrayOutputStream takes a lock on every byte written.
+    private byte[] buf = new byte[64];
+    private int size;
 
     private Keys() {
     }
@@ -27,22 +28,21 @@ public final class Keys {
     /** Appends a string part and its separator. AWS names never contain NUL, so order is preserved. */
     public Keys add(String part) {
         byte[] b = part.getBytes(StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
-        out.write(0);
+        write(b);
+        write(0);
         return this;
     }
 
     /** Appends a string with no separator after it: for the last part of a prefix that should match more. */
     public Keys addOpen(String part) {
-        byte[] b = part.getBytes(StandardCharsets.UTF_8);
-        out.write(b, 0, b.length);
+        write(part.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     public Keys add(long value) {
         long v = value ^ Long.MIN_VALUE;
         for (int i = 7; i >= 0; i--) {
-            out.write((int) (v >>> (i * 8)));
+            write((int) (v >>> (i * 8)));
         }
         return this;
     }
@@ -50,18 +50,46 @@ public final class Keys {
     public Keys add(int value) {
         int v = value ^ Integer.MIN_VALUE;
         for (int i = 3; i >= 0; i--) {
-            out.write(v >>> (i * 8));
+            write(v >>> (i * 8));
         }
         return this;
     }
 
     public Keys addBytes(byte[] raw) {
-        out.write(raw, 0, raw.length);
+        write(raw);
         return this;
     }
 
     public byte[] build() {
-        return out.toByteArray();
+        return Arrays.copyOf(buf, size);
+    }
+
+    /**
+     * {@code prefix} followed by {@code value} as {@link #add(long)} writes it: a key under a prefix built
+     * once, for a run of keys that differ only in a trailing number.
+     */
+    public static byte[] withLong(byte[] prefix, long value) {
+        byte[] key = Arrays.copyOf(prefix, prefix.length + 8);
+        long v = value ^ Long.MIN_VALUE;
+        for (int i = 0; i < 8; i++) {
+            key[prefix.length + i] = (byte) (v >>> ((7 - i) * 8));
+        }
+        return key;
+    }
+
+    private void write(int b) {
+        if (size == buf.length) {
+            buf = Arrays.copyOf(buf, size * 2);
+        }
+        buf[size++] = (byte) b;
+    }
+
+    private void write(byte[] b) {
+        if (size + b.length > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(size * 2, size + b.length));
+        }
+        System.arraycopy(b, 0, buf, size, b.length);
+        size += b.length;
     }
 
     /** Reads a long written by {@link #add(long)} at {@code offset}. */

@@ -177,4 +177,17 @@ class StorageTest {
         assertThat(Keys.prefixEnd(new byte[] {1, (byte) 0xFF})).containsExactly(2);
         assertThat(Keys.prefixEnd(new byte[] {(byte) 0xFF})).isNull();
     }
+
+    @Test
+    void aNumberAppendedToABuiltPrefixIsTheKeyBuiltWholeAndLongPartsGrowTheBuffer() {
+        String longName = "s".repeat(300);
+        byte[] prefix = Keys.scoped("000000000000", "us-east-1").add(longName).add(3).build();
+        for (long counter : new long[] {0, 1, -1, 255, 1L << 40, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            byte[] whole = Keys.scoped("000000000000", "us-east-1").add(longName).add(3).add(counter).build();
+            assertThat(Keys.withLong(prefix, counter)).isEqualTo(whole);
+            assertThat(Keys.readLong(whole, prefix.length)).isEqualTo(counter);
+        }
+        assertThat(new String(prefix, 0, 12, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("000000000000");
+        assertThat(prefix).hasSize(13 + 10 + 301 + 4);
+    }
 }

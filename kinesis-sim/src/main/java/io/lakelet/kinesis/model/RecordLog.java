@@ -25,9 +25,18 @@ public final class RecordLog {
 
     /** Writes records atomically: all of them are durable (per the sync policy) or none is. */
     public void append(StreamKey stream, List<StoredRecord> batch) {
+        // One prefix per shard for the whole batch: a batch of 500 spreads over a few shards.
+        byte[][] prefixes = new byte[0][];
         try (Batch b = storage.batch()) {
             for (StoredRecord r : batch) {
-                b.put(records, key(stream, r.shardIndex(), r.counter()), r.encodeValue());
+                int shard = r.shardIndex();
+                if (shard >= prefixes.length) {
+                    prefixes = java.util.Arrays.copyOf(prefixes, shard + 1);
+                }
+                if (prefixes[shard] == null) {
+                    prefixes[shard] = shardPrefix(stream, shard);
+                }
+                b.put(records, Keys.withLong(prefixes[shard], r.counter()), r.encodeValue());
             }
             b.commit();
         }

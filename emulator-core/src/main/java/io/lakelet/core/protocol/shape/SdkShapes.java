@@ -193,10 +193,22 @@ public final class SdkShapes {
         @Override
         public Object get(Object struct, Member member) {
             Object v = ((SdkField<?>) member.accessor()).getValueOrDefault(struct);
+            if (v == null || isPlain(v)) {
+                return v;
+            }
             if (v instanceof SdkAutoConstructList<?> || v instanceof SdkAutoConstructMap<?, ?>) {
                 return null;
             }
             return fromSdk(v);
+        }
+
+        /**
+         * Whether a value is the same for the codec and the SDK, told by class tests that are cheap (the
+         * interface tests below, repeated for every member of a large response, are not).
+         */
+        private static boolean isPlain(Object v) {
+            return v instanceof String || v instanceof Integer || v instanceof Long || v instanceof Boolean
+                    || v instanceof Instant;
         }
 
         /** Codec values to SDK values: byte[] to SdkBytes, Jackson trees to Documents, inside lists and maps too. */
