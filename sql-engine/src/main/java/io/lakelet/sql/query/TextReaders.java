@@ -137,6 +137,21 @@ final class TextReaders {
         }
 
         private List<String> split(String s, char sep, int limit) {
+            if (escape == null) {
+                // No escape character: fields are substrings between separators, found with indexOf.
+                List<String> out = new ArrayList<>(Math.min(limit, 64));
+                int start = 0;
+                while (out.size() < limit - 1) {
+                    int end = s.indexOf(sep, start);
+                    if (end < 0) {
+                        break;
+                    }
+                    out.add(s.substring(start, end));
+                    start = end + 1;
+                }
+                out.add(s.substring(start));
+                return out;
+            }
             List<String> out = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
             for (int i = 0; i < s.length(); i++) {
