@@ -29,6 +29,25 @@ final class VectorAccumulators {
         abstract Object result(int g, RelDataType type);
     }
 
+    /** State arrays by group: longs, doubles and BigDecimals (each function uses some), and whether any value came. */
+    abstract static class PerGroup extends Acc {
+        long[] longs = new long[16];
+        double[] doubles = new double[16];
+        BigDecimal[] decimals = new BigDecimal[16];
+        boolean[] seen = new boolean[16];
+
+        @Override
+        void ensure(int groups) {
+            if (groups > seen.length) {
+                int size = Math.max(groups, seen.length * 2);
+                longs = Arrays.copyOf(longs, size);
+                doubles = Arrays.copyOf(doubles, size);
+                decimals = Arrays.copyOf(decimals, size);
+                seen = Arrays.copyOf(seen, size);
+            }
+        }
+    }
+
     /** The accumulator for {@code call} over an argument of {@code kind} (null for none), or null. */
     static Acc of(AggregateCall call, Vec.Kind kind, int scale) {
         if (call.isDistinct() || call.hasFilter() || call.isApproximate() && call.getAggregation().getKind()
@@ -124,30 +143,18 @@ final class VectorAccumulators {
         }
     }
 
-    /** SUM (NULL over no value) and $SUM0 (0 over no value). */
-    static final class Sum extends Acc {
+    /**
+     * SUM (NULL over no value) and $SUM0 (0 over no value); a decimal sum keeps in {@code decimals} what
+     * outgrew its long.
+     */
+    static final class Sum extends PerGroup {
         private final Vec.Kind kind;
         private final boolean zero;
-        private long[] longs = new long[16];
-        private double[] doubles = new double[16];
-        private BigDecimal[] spill = new BigDecimal[16];
-        private boolean[] seen = new boolean[16];
         private int scale;
 
         Sum(Vec.Kind kind, boolean zero) {
             this.kind = kind;
             this.zero = zero;
-        }
-
-        @Override
-        void ensure(int groups) {
-            if (groups > seen.length) {
-                int size = Math.max(groups, seen.length * 2);
-                longs = Arrays.copyOf(longs, size);
-                doubles = Arrays.copyOf(doubles, size);
-                spill = Arrays.copyOf(spill, size);
-                seen = Arrays.copyOf(seen, size);
-            }
         }
 
         @Override
@@ -196,7 +203,7 @@ final class VectorAccumulators {
         }
 
         private void addWide(int g, BigDecimal d) {
-            spill[g] = spill[g] == null ? d : spill[g].add(d);
+            decimals[g] = decimals[g] == null ? d : decimals[g].add(d);
         }
 
         @Override
@@ -217,8 +224,8 @@ final class VectorAccumulators {
                     } else {
                         longs[to] = s;
                     }
-                    if (o.spill[from] != null) {
-                        addWide(to, o.spill[from]);
+                    if (o.decimals[from] != null) {
+                        addWide(to, o.decimals[from]);
                     }
                 }
             }
@@ -235,34 +242,19 @@ final class VectorAccumulators {
                 case DOUBLE -> javaValue(doubles[g], type);
                 default -> {
                     BigDecimal d = BigDecimal.valueOf(longs[g], scale);
-                    yield javaValue(spill[g] == null ? d : d.add(spill[g]), type);
+                    yield javaValue(decimals[g] == null ? d : d.add(decimals[g]), type);
                 }
             };
         }
     }
 
-    static final class MinMax extends Acc {
+    static final class MinMax extends PerGroup {
         private final Vec.Kind kind;
         private final boolean max;
-        private long[] longs = new long[16];
-        private double[] doubles = new double[16];
-        private BigDecimal[] decimals = new BigDecimal[16];
-        private boolean[] seen = new boolean[16];
 
         MinMax(Vec.Kind kind, boolean max) {
             this.kind = kind;
             this.max = max;
-        }
-
-        @Override
-        void ensure(int groups) {
-            if (groups > seen.length) {
-                int size = Math.max(groups, seen.length * 2);
-                longs = Arrays.copyOf(longs, size);
-                doubles = Arrays.copyOf(doubles, size);
-                decimals = Arrays.copyOf(decimals, size);
-                seen = Arrays.copyOf(seen, size);
-            }
         }
 
         @Override

@@ -25,6 +25,23 @@ final class VectorOps {
     private VectorOps() {
     }
 
+    /** An operator of one operand, with its own output vector. */
+    abstract static class Unary extends VectorExprs.Expr {
+        final VectorExprs.Expr in;
+        final Vec out;
+
+        Unary(VectorExprs.Expr in, Vec.Kind kind, int scale) {
+            super(kind, scale);
+            this.in = in;
+            this.out = new Vec(kind, scale);
+        }
+
+        @Override
+        List<VectorExprs.Expr> operands() {
+            return List.of(in);
+        }
+    }
+
     static final class Column extends VectorExprs.Expr {
         final int index;
 
@@ -194,19 +211,9 @@ final class VectorOps {
     }
 
     /** An integer or decimal to a decimal of a larger (or equal) scale. */
-    static final class Rescale extends VectorExprs.Expr {
-        private final VectorExprs.Expr in;
-        private final Vec out;
-
+    static final class Rescale extends Unary {
         Rescale(VectorExprs.Expr in, int scale) {
-            super(Vec.Kind.DECIMAL, scale);
-            this.in = in;
-            this.out = new Vec(Vec.Kind.DECIMAL, scale);
-        }
-
-        @Override
-        List<VectorExprs.Expr> operands() {
-            return List.of(in);
+            super(in, Vec.Kind.DECIMAL, scale);
         }
 
         @Override
@@ -238,20 +245,12 @@ final class VectorOps {
         }
     }
 
-    static final class ToDouble extends VectorExprs.Expr {
-        private final VectorExprs.Expr in;
+    static final class ToDouble extends Unary {
         private final boolean real;
-        private final Vec out = new Vec(Vec.Kind.DOUBLE, 0);
 
         ToDouble(VectorExprs.Expr in, boolean real) {
-            super(Vec.Kind.DOUBLE, 0);
-            this.in = in;
+            super(in, Vec.Kind.DOUBLE, 0);
             this.real = real;
-        }
-
-        @Override
-        List<VectorExprs.Expr> operands() {
-            return List.of(in);
         }
 
         @Override
@@ -457,18 +456,9 @@ final class VectorOps {
         }
     }
 
-    static final class Not extends VectorExprs.Expr {
-        private final VectorExprs.Expr in;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
-
+    static final class Not extends Unary {
         Not(VectorExprs.Expr in) {
-            super(Vec.Kind.LONG, 0);
-            this.in = in;
-        }
-
-        @Override
-        List<VectorExprs.Expr> operands() {
-            return List.of(in);
+            super(in, Vec.Kind.LONG, 0);
         }
 
         @Override
@@ -483,20 +473,12 @@ final class VectorOps {
         }
     }
 
-    static final class IsNull extends VectorExprs.Expr {
-        private final VectorExprs.Expr in;
+    static final class IsNull extends Unary {
         private final boolean negate;
-        private final Vec out = new Vec(Vec.Kind.LONG, 0);
 
         IsNull(VectorExprs.Expr in, boolean negate) {
-            super(Vec.Kind.LONG, 0);
-            this.in = in;
+            super(in, Vec.Kind.LONG, 0);
             this.negate = negate;
-        }
-
-        @Override
-        List<VectorExprs.Expr> operands() {
-            return List.of(in);
         }
 
         @Override
