@@ -117,7 +117,7 @@ public final class VectorAggregation {
             }
             throw new IllegalStateException(cause);
         } finally {
-            // A failure in one thread stops the others at their next batch.
+            // After a failure in one thread the others take no further file (the one they read, they finish).
             next.set(Integer.MAX_VALUE / 2);
             for (Future<Partial> f : others) {
                 f.cancel(false);
