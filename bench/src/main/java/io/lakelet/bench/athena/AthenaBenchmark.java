@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -72,7 +73,8 @@ public final class AthenaBenchmark implements Benchmark {
                 "--runs=3          timed runs per query (the best and the median are reported)",
                 "--round-trips=30  small queries for the round-trip figure",
                 "--data=bench/target/tpch  where generated files are cached between runs",
-                "--duckdb=auto     auto or off");
+                "--duckdb=auto     auto or off",
+                "--queries=q1,q6,text,pruned,small  which queries to run (pruned also runs the unpruned count)");
     }
 
     @Override
@@ -83,6 +85,7 @@ public final class AthenaBenchmark implements Benchmark {
         int roundTrips = options.getInt("round-trips", 30);
         Path cache = Path.of(options.get("data", "bench/target/tpch"));
         boolean duck = !options.get("duckdb", "auto").equals("off");
+        Set<String> queries = Set.of(options.get("queries", "q1,q6,text,pruned,small").split(","));
         options.rejectUnknown();
 
         report.describeMachine();
@@ -133,25 +136,37 @@ public final class AthenaBenchmark implements Benchmark {
                 report.note("");
                 report.note("%-26s %10s %10s %14s %10s  %s", "query", "best ms", "median ms", "scanned bytes",
                         "duckdb ms", "first row");
-                query(report, runner, duckDb, "Q1 parquet", Q1.formatted("lineitem"), runs);
-                query(report, runner, duckDb, "Q6 parquet", Q6.formatted("lineitem"), runs);
-                query(report, runner, null, "Q6 text", Q6.formatted("lineitem_text"), Math.min(runs, 2));
-                query(report, runner, null, "pruned (1 of 7 modes)", PRUNED, runs);
-                query(report, runner, null, "unpruned (all modes)", PRUNED.replace(" WHERE l_shipmode = 'AIR'", ""), runs);
+                if (queries.contains("q1")) {
+                    query(report, runner, duckDb, "Q1 parquet", Q1.formatted("lineitem"), runs);
+                }
+                if (queries.contains("q6")) {
+                    query(report, runner, duckDb, "Q6 parquet", Q6.formatted("lineitem"), runs);
+                }
+                if (queries.contains("text")) {
+                    query(report, runner, null, "Q6 text", Q6.formatted("lineitem_text"), Math.min(runs, 2));
+                }
+                if (queries.contains("pruned")) {
+                    query(report, runner, null, "pruned (1 of 7 modes)", PRUNED, runs);
+                    query(report, runner, null, "unpruned (all modes)", PRUNED.replace(" WHERE l_shipmode = 'AIR'", ""),
+                            runs);
+                }
             } finally {
                 if (duckDb != null) {
                     duckDb.close();
                 }
             }
             report.note("");
-            long[] micros = new long[roundTrips];
-            runner.run(SMALL);
-            for (int i = 0; i < roundTrips; i++) {
-                micros[i] = runner.run(SMALL).micros();
+            if (queries.contains("small")) {
+                long[] micros = new long[roundTrips];
+                runner.run(SMALL);
+                for (int i = 0; i < roundTrips; i++) {
+                    micros[i] = runner.run(SMALL).micros();
+                }
+                Arrays.sort(micros);
+                report.note("small query round trip (%s, %d runs): p50 %.1f ms, p90 %.1f ms, max %.1f ms", SMALL,
+                        roundTrips, micros[roundTrips / 2] / 1e3, micros[(int) (roundTrips * 0.9)] / 1e3,
+                        micros[roundTrips - 1] / 1e3);
             }
-            Arrays.sort(micros);
-            report.note("small query round trip (%s, %d runs): p50 %.1f ms, p90 %.1f ms, max %.1f ms", SMALL, roundTrips,
-                    micros[roundTrips / 2] / 1e3, micros[(int) (roundTrips * 0.9)] / 1e3, micros[roundTrips - 1] / 1e3);
             report.noteFinalLoad();
         } finally {
             BenchFiles.deleteTree(dir);
