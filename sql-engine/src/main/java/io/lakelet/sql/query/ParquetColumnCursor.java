@@ -47,7 +47,11 @@ final class ParquetColumnCursor {
     private boolean[] nulls = new boolean[0];
     private boolean anyNull;
     private int[] ints = new int[0];
-    /** For a dictionary-encoded BINARY page: each row's dictionary id (see {@link Vec#dictionary}). */
+    /**
+     * For a dictionary-encoded page: each row's dictionary id (0 for a NULL row). Such a page is not expanded
+     * into values: {@link #load} looks the ids up as it copies a batch out, and a STRING batch keeps the ids
+     * themselves (see {@link Vec#dictionary}).
+     */
     private int[] rowIds = new int[0];
     private boolean pageIds;
     private int count;
@@ -114,31 +118,39 @@ final class ParquetColumnCursor {
     /** Copies the next {@code n} values into rows {@code 0..n-1} of {@code v} (LONG, DECIMAL, DOUBLE or STRING). */
     void load(Vec v, int n) {
         int filled = 0;
+        // A STRING batch stands as dictionary ids while every row of it comes from dictionary pages.
         boolean ids = v.kind == Vec.Kind.STRING;
+        if (ids && v.ids == null) {
+            v.ids = new int[Vec.BATCH];
+        }
         while (filled < n) {
             if (pos == count) {
                 readPage();
             }
             int m = Math.min(n - filled, count - pos);
-            switch (v.kind) {
-                case LONG, DECIMAL -> {
-                    if (divisor == 1) {
-                        System.arraycopy(longs, pos, v.longs, filled, m);
-                    } else {
-                        for (int k = 0; k < m; k++) {
-                            v.longs[filled + k] = Math.floorDiv(longs[pos + k], divisor);
+            if (pageIds) {
+                lookUp(v, filled, m, ids);
+            } else {
+                switch (v.kind) {
+                    case LONG, DECIMAL -> {
+                        if (divisor == 1) {
+                            System.arraycopy(longs, pos, v.longs, filled, m);
+                        } else {
+                            for (int k = 0; k < m; k++) {
+                                v.longs[filled + k] = Math.floorDiv(longs[pos + k], divisor);
+                            }
                         }
                     }
-                }
-                case DOUBLE -> System.arraycopy(doubles, pos, v.doubles, filled, m);
-                default -> {
-                    System.arraycopy(binaries, pos, v.objects, filled, m);
-                    ids &= pageIds;
-                    if (ids) {
-                        if (v.ids == null) {
-                            v.ids = new int[Vec.BATCH];
+                    case DOUBLE -> System.arraycopy(doubles, pos, v.doubles, filled, m);
+                    default -> {
+                        if (ids) {
+                            // The rows so far stood as ids; this page has values, so they become values too.
+                            for (int r = 0; r < filled; r++) {
+                                v.objects[r] = dictBinaries[v.ids[r]];
+                            }
+                            ids = false;
                         }
-                        System.arraycopy(rowIds, pos, v.ids, filled, m);
+                        System.arraycopy(binaries, pos, v.objects, filled, m);
                     }
                 }
             }
@@ -152,8 +164,48 @@ final class ParquetColumnCursor {
             filled += m;
             pos += m;
         }
-        // Every row of the batch came from dictionary pages of this row group: their ids stand for the values.
         v.dictionary = ids ? dictBinaries : null;
+    }
+
+    /**
+     * Rows {@code filled..filled+m-1} of {@code v} from the ids of a dictionary page; a STRING batch takes
+     * the ids themselves when {@code asIds}, else the values.
+     */
+    private void lookUp(Vec v, int filled, int m, boolean asIds) {
+        int[] id = rowIds;
+        switch (v.kind) {
+            case LONG, DECIMAL -> {
+                long[] out = v.longs;
+                long[] dict = dictLongs;
+                if (divisor == 1) {
+                    for (int k = 0; k < m; k++) {
+                        out[filled + k] = dict[id[pos + k]];
+                    }
+                } else {
+                    for (int k = 0; k < m; k++) {
+                        out[filled + k] = Math.floorDiv(dict[id[pos + k]], divisor);
+                    }
+                }
+            }
+            case DOUBLE -> {
+                double[] out = v.doubles;
+                double[] dict = dictDoubles;
+                for (int k = 0; k < m; k++) {
+                    out[filled + k] = dict[id[pos + k]];
+                }
+            }
+            default -> {
+                if (asIds) {
+                    System.arraycopy(id, pos, v.ids, filled, m);
+                } else {
+                    Object[] out = v.objects;
+                    Binary[] dict = dictBinaries;
+                    for (int k = 0; k < m; k++) {
+                        out[filled + k] = dict[id[pos + k]];
+                    }
+                }
+            }
+        }
     }
 
     private void readPage() {
@@ -208,7 +260,7 @@ final class ParquetColumnCursor {
         if (nulls.length < n) {
             nulls = new boolean[n];
             ints = new int[n + 8];
-            rowIds = new int[n];
+            rowIds = new int[n + 8];
             switch (physical) {
                 case INT32, INT64, BOOLEAN -> longs = new long[n];
                 case DOUBLE, FLOAT -> doubles = new double[n];
@@ -239,26 +291,14 @@ final class ParquetColumnCursor {
         pageIds = false;
         if (encoding.usesDictionary()) {
             int bitWidth = bytes[offset] & 0xff;
-            hybrid(bytes, offset + 1, bitWidth, ints, defined);
-            switch (physical) {
-                case INT32, INT64, BOOLEAN -> {
-                    for (int j = 0; j < defined; j++) {
-                        longs[j] = dictLongs[ints[j]];
-                    }
+            hybrid(bytes, offset + 1, bitWidth, rowIds, defined);
+            if (dictionarySize() == 0) {
+                if (defined > 0) {
+                    throw new IllegalStateException("Parquet column " + column + " has ids into an empty dictionary");
                 }
-                case DOUBLE, FLOAT -> {
-                    for (int j = 0; j < defined; j++) {
-                        doubles[j] = dictDoubles[ints[j]];
-                    }
-                }
-                default -> {
-                    for (int j = 0; j < defined; j++) {
-                        binaries[j] = dictBinaries[ints[j]];
-                    }
-                    System.arraycopy(ints, 0, rowIds, 0, defined);
-                    pageIds = true;
-                }
+                return; // every row is NULL: there is nothing to look up
             }
+            pageIds = true;
         } else if (encoding == Encoding.PLAIN) {
             plain(bytes, offset, defined);
         } else {
@@ -325,23 +365,35 @@ final class ParquetColumnCursor {
         }
     }
 
-    /** Moves the {@code defined} dense values to their rows, from the back so nothing is overwritten. */
+    /**
+     * Moves the {@code defined} dense values (or dictionary ids) to their rows, from the back so nothing is
+     * overwritten; a NULL row gets id 0, so that looking it up stays inside the dictionary.
+     */
     private void spread(int defined, int n) {
         int j = defined - 1;
         for (int i = n - 1; i >= 0; i--) {
             if (nulls[i]) {
+                if (pageIds) {
+                    rowIds[i] = 0;
+                }
                 continue;
             }
-            switch (physical) {
-                case INT32, INT64, BOOLEAN -> longs[i] = longs[j];
-                case DOUBLE, FLOAT -> doubles[i] = doubles[j];
-                default -> {
-                    binaries[i] = binaries[j];
-                    rowIds[i] = rowIds[j];
+            if (pageIds) {
+                rowIds[i] = rowIds[j];
+            } else {
+                switch (physical) {
+                    case INT32, INT64, BOOLEAN -> longs[i] = longs[j];
+                    case DOUBLE, FLOAT -> doubles[i] = doubles[j];
+                    default -> binaries[i] = binaries[j];
                 }
             }
             j--;
         }
+    }
+
+    private int dictionarySize() {
+        return dictLongs != null ? dictLongs.length : dictDoubles != null ? dictDoubles.length
+                : dictBinaries != null ? dictBinaries.length : 0;
     }
 
     /**

@@ -31,7 +31,8 @@ final class Vec {
     boolean[] nulls;
     /**
      * For a STRING batch read from dictionary-encoded Parquet pages: each row's id in {@code dictionary}
-     * (the same array for the whole row group); null otherwise.
+     * (the same array for the whole row group), and {@code objects} is not filled; null otherwise. Read
+     * rows through {@link #object} or {@link #string}, which look the ids up.
      */
     int[] ids;
     Object[] dictionary;
@@ -97,9 +98,14 @@ final class Vec {
         return wide != null ? wide[i] : BigDecimal.valueOf(longs[i], scale);
     }
 
+    /** A string row as read: a Parquet {@link Binary} or a String, from the dictionary when the batch has one. */
+    Object object(int i) {
+        return dictionary != null ? dictionary[ids[i]] : objects[i];
+    }
+
     /** A string row as a Java String, whichever way it was read. */
     String string(int i) {
-        Object o = objects[i];
+        Object o = object(i);
         return o instanceof Binary b ? b.toStringUsingUTF8() : (String) o;
     }
 }

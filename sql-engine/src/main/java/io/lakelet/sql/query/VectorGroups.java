@@ -280,7 +280,7 @@ final class VectorGroups {
                     }
                     return objectCode(w, w);
                 default:
-                    return stringCode(v.objects[i]);
+                    return stringCode(v.object(i));
             }
         }
 

@@ -382,8 +382,8 @@ final class VectorOps {
 
         private static int compare(Vec x, Vec y, int i) {
             if (x.kind == Vec.Kind.STRING) {
-                Object p = x.objects[i];
-                Object q = y.objects[i];
+                Object p = x.object(i);
+                Object q = y.object(i);
                 if (p instanceof Binary pb && q instanceof Binary qb) {
                     return pb.equals(qb) ? 0 : x.string(i).compareTo(y.string(i));
                 }
