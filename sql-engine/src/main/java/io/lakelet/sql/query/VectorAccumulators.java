@@ -19,8 +19,8 @@ final class VectorAccumulators {
         /** Makes room for groups {@code 0..groups-1}. */
         abstract void ensure(int groups);
 
-        /** Adds the rows {@code sel[0..n)} of {@code v} (null for COUNT(*)) to their groups {@code group[k]}. */
-        abstract void add(int[] group, Vec v, int[] sel, int n);
+        /** Adds the batch's selected rows of {@code v} (null for COUNT(*)) to their groups. */
+        abstract void add(GroupedRows rows, Vec v);
 
         /** Adds group {@code from} of {@code other} (the same function) to this one's group {@code to}. */
         abstract void merge(int to, Acc other, int from);
@@ -118,13 +118,25 @@ final class VectorAccumulators {
         }
 
         @Override
-        void add(int[] group, Vec v, int[] sel, int n) {
+        void add(GroupedRows rows, Vec v) {
+            int[] group = rows.group;
+            int n = rows.n;
             if (!ofValue || v.nulls == null) {
-                for (int k = 0; k < n; k++) {
-                    counts[group[k]]++;
+                if (rows.single) {
+                    counts[0] += n;
+                } else if (rows.orderable()) {
+                    rows.order();
+                    for (int t = 0; t < rows.runs(); t++) {
+                        counts[rows.runGroup(t)] += rows.runStart(t + 1) - rows.runStart(t);
+                    }
+                } else {
+                    for (int k = 0; k < n; k++) {
+                        counts[group[k]]++;
+                    }
                 }
                 return;
             }
+            int[] sel = rows.sel;
             for (int k = 0; k < n; k++) {
                 if (!v.nulls[sel[k]]) {
                     counts[group[k]]++;
@@ -158,8 +170,11 @@ final class VectorAccumulators {
         }
 
         @Override
-        void add(int[] group, Vec v, int[] sel, int n) {
+        void add(GroupedRows rows, Vec v) {
             scale = v.scale;
+            int[] group = rows.group;
+            int[] sel = rows.sel;
+            int n = rows.n;
             if (kind == Vec.Kind.DECIMAL && v.wide != null) {
                 for (int k = 0; k < n; k++) {
                     int i = sel[k];
@@ -184,6 +199,17 @@ final class VectorAccumulators {
                 return;
             }
             long[] xs = v.longs;
+            if (nulls == null && rows.single) {
+                addRun(0, xs, sel, 0, n);
+                return;
+            }
+            if (nulls == null && rows.orderable()) {
+                rows.order();
+                for (int t = 0; t < rows.runs(); t++) {
+                    addRun(rows.runGroup(t), xs, rows.orderedRows(), rows.runStart(t), rows.runStart(t + 1));
+                }
+                return;
+            }
             boolean exact = kind == Vec.Kind.DECIMAL;
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
@@ -199,6 +225,34 @@ final class VectorAccumulators {
                 } else {
                     longs[g] = s;
                 }
+            }
+        }
+
+        /**
+         * Adds {@code xs[rows[from..to)]} (no NULL among them) to group {@code g} in a local variable. A decimal
+         * run that overflows the long is added as a BigDecimal instead, the group's long left as it was.
+         */
+        private void addRun(int g, long[] xs, int[] rows, int from, int to) {
+            seen[g] = true;
+            long s = longs[g];
+            if (kind == Vec.Kind.LONG) {
+                for (int j = from; j < to; j++) {
+                    s += xs[rows[j]];
+                }
+                longs[g] = s;
+                return;
+            }
+            try {
+                for (int j = from; j < to; j++) {
+                    s = Math.addExact(s, xs[rows[j]]);
+                }
+                longs[g] = s;
+            } catch (ArithmeticException overflow) {
+                BigDecimal run = BigDecimal.ZERO;
+                for (int j = from; j < to; j++) {
+                    run = run.add(BigDecimal.valueOf(xs[rows[j]], scale));
+                }
+                addWide(g, run);
             }
         }
 
@@ -258,8 +312,10 @@ final class VectorAccumulators {
         }
 
         @Override
-        void add(int[] group, Vec v, int[] sel, int n) {
-            for (int k = 0; k < n; k++) {
+        void add(GroupedRows rows, Vec v) {
+            int[] group = rows.group;
+            int[] sel = rows.sel;
+            for (int k = 0; k < rows.n; k++) {
                 int i = sel[k];
                 if (!v.isNull(i)) {
                     switch (kind) {

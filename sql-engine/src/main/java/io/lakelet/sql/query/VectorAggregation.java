@@ -187,6 +187,7 @@ public final class VectorAggregation {
         final VectorGroups groups;
         private final int[] sel = new int[Vec.BATCH];
         private final int[] group = new int[Vec.BATCH];
+        private final GroupedRows rows = new GroupedRows();
         private final Vec[] keyVecs;
         private final Map<RexNode, VectorExprs.Expr> memo = new HashMap<>();
 
@@ -241,9 +242,10 @@ public final class VectorAggregation {
             }
             groups.assign(keyVecs, sel, n, group);
             int size = groups.size();
+            rows.reset(sel, group, n, size, keyExprs.length == 0);
             for (int a = 0; a < accs.length; a++) {
                 accs[a].ensure(size);
-                accs[a].add(group, argExprs[a] == null ? null : argExprs[a].eval(b, sel, n), sel, n);
+                accs[a].add(rows, argExprs[a] == null ? null : argExprs[a].eval(b, sel, n));
             }
         }
 
