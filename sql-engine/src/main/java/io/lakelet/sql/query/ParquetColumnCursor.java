@@ -219,18 +219,29 @@ final class ParquetColumnCursor {
             @Override
             public Void visit(DataPageV1 p) {
                 try {
-                    byte[] bytes = p.getBytes().toByteArray();
-                    int offset = 0;
+                    ByteBuffer page = p.getBytes().toByteBuffer();
+                    byte[] bytes;
+                    int offset;
+                    if (page.hasArray()) {
+                        // A decompressed page is an array already (see PageCodecs): read it where it is.
+                        bytes = page.array();
+                        offset = page.arrayOffset() + page.position();
+                    } else {
+                        bytes = new byte[page.remaining()];
+                        page.duplicate().get(bytes);
+                        offset = 0;
+                    }
+                    int end = offset + page.remaining();
                     int defined = n;
                     if (maxDefinition > 0) {
                         if (p.getDlEncoding() != Encoding.RLE) {
                             throw new IllegalStateException("definition levels in " + p.getDlEncoding());
                         }
-                        int length = ByteBuffer.wrap(bytes, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-                        defined = definitions(bytes, 4, n);
-                        offset = 4 + length;
+                        int length = ByteBuffer.wrap(bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                        defined = definitions(bytes, offset + 4, n);
+                        offset += 4 + length;
                     }
-                    values(p.getValueEncoding(), bytes, offset, bytes.length, defined, n);
+                    values(p.getValueEncoding(), bytes, offset, end, defined, n);
                     return null;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

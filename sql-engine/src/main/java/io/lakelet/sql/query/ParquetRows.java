@@ -16,9 +16,7 @@ import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -71,7 +69,7 @@ final class ParquetRows implements RowReader {
         ObjectStoreInputFile input = new ObjectStoreInputFile(run.store(), run.account(), file.bucket(), file.key(),
                 file.size(), run.bytesScanned());
         ParquetFileReader reader = ParquetFileReader.open(input,
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+                PageCodecs.readOptions());
         MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < fileSchema.getFieldCount(); i++) {

@@ -11,10 +11,8 @@ import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
@@ -143,7 +141,7 @@ final class VectorSources {
         ObjectStoreInputFile input = new ObjectStoreInputFile(run.store(), run.account(), file.bucket(), file.key(),
                 file.size(), run.bytesScanned());
         try (ParquetFileReader reader = ParquetFileReader.open(input,
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+                PageCodecs.readOptions())) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, Type> byName = new HashMap<>();
             for (Type t : fileSchema.getFields()) {
