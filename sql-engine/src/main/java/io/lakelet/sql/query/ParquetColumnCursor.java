@@ -115,93 +115,155 @@ final class ParquetColumnCursor {
         }
     }
 
+    /** Rows 0..BATCH-1: the selection of a batch whose every row is selected. */
+    private static final int[] EVERY_ROW = java.util.stream.IntStream.range(0, Vec.BATCH).toArray();
+
     /** Copies the next {@code n} values into rows {@code 0..n-1} of {@code v} (LONG, DECIMAL, DOUBLE or STRING). */
     void load(Vec v, int n) {
-        int filled = 0;
+        load(v, n, EVERY_ROW, n);
+    }
+
+    /**
+     * Moves past the next {@code n} values, copying into {@code v} only rows {@code sel[0..m)} (ascending):
+     * the other rows of {@code v} are left as they were.
+     */
+    void load(Vec v, int n, int[] sel, int m) {
         // A STRING batch stands as dictionary ids while every row of it comes from dictionary pages.
         boolean ids = v.kind == Vec.Kind.STRING;
         if (ids && v.ids == null) {
             v.ids = new int[Vec.BATCH];
         }
-        while (filled < n) {
+        int base = 0;
+        int k = 0;
+        while (base < n) {
             if (pos == count) {
                 readPage();
             }
-            int m = Math.min(n - filled, count - pos);
-            if (pageIds) {
-                lookUp(v, filled, m, ids);
+            int span = Math.min(n - base, count - pos);
+            int from = k;
+            if (m == n) {
+                k = base + span;
             } else {
-                switch (v.kind) {
-                    case LONG, DECIMAL -> {
-                        if (divisor == 1) {
-                            System.arraycopy(longs, pos, v.longs, filled, m);
-                        } else {
-                            for (int k = 0; k < m; k++) {
-                                v.longs[filled + k] = Math.floorDiv(longs[pos + k], divisor);
-                            }
-                        }
-                    }
-                    case DOUBLE -> System.arraycopy(doubles, pos, v.doubles, filled, m);
-                    default -> {
-                        if (ids) {
-                            // The rows so far stood as ids; this page has values, so they become values too.
-                            for (int r = 0; r < filled; r++) {
-                                v.objects[r] = dictBinaries[v.ids[r]];
-                            }
-                            ids = false;
-                        }
-                        System.arraycopy(binaries, pos, v.objects, filled, m);
-                    }
+                while (k < m && sel[k] < base + span) {
+                    k++;
                 }
+            }
+            // Row r of the batch is value r + shift of the page.
+            int shift = pos - base;
+            if (pageIds) {
+                lookUp(v, sel, from, k, shift, ids);
+            } else {
+                if (ids && v.kind == Vec.Kind.STRING) {
+                    // The rows so far stood as ids; this page has values, so they become values too.
+                    for (int j = 0; j < from; j++) {
+                        v.objects[sel[j]] = dictBinaries[v.ids[sel[j]]];
+                    }
+                    ids = false;
+                }
+                copy(v, sel, from, k, shift, m == n);
             }
             if (anyNull) {
-                for (int k = 0; k < m; k++) {
-                    if (nulls[pos + k]) {
-                        v.setNull(filled + k);
+                for (int j = from; j < k; j++) {
+                    if (nulls[sel[j] + shift]) {
+                        v.setNull(sel[j]);
                     }
                 }
             }
-            filled += m;
-            pos += m;
+            base += span;
+            pos += span;
         }
         v.dictionary = ids ? dictBinaries : null;
     }
 
+    /** Moves past the next {@code n} values. */
+    void skip(int n) {
+        while (n > 0) {
+            if (pos == count) {
+                readPage();
+            }
+            int step = Math.min(n, count - pos);
+            pos += step;
+            n -= step;
+        }
+    }
+
+    /** Rows {@code sel[from..to)} of {@code v} from the decoded values of a page (row r is value r + shift). */
+    private void copy(Vec v, int[] sel, int from, int to, int shift, boolean dense) {
+        switch (v.kind) {
+            case LONG, DECIMAL -> {
+                if (dense && divisor == 1) {
+                    System.arraycopy(longs, from + shift, v.longs, from, to - from);
+                } else {
+                    for (int j = from; j < to; j++) {
+                        int r = sel[j];
+                        v.longs[r] = divisor == 1 ? longs[r + shift] : Math.floorDiv(longs[r + shift], divisor);
+                    }
+                }
+            }
+            case DOUBLE -> {
+                if (dense) {
+                    System.arraycopy(doubles, from + shift, v.doubles, from, to - from);
+                } else {
+                    for (int j = from; j < to; j++) {
+                        v.doubles[sel[j]] = doubles[sel[j] + shift];
+                    }
+                }
+            }
+            default -> {
+                if (dense) {
+                    System.arraycopy(binaries, from + shift, v.objects, from, to - from);
+                } else {
+                    for (int j = from; j < to; j++) {
+                        v.objects[sel[j]] = binaries[sel[j] + shift];
+                    }
+                }
+            }
+        }
+    }
+
     /**
-     * Rows {@code filled..filled+m-1} of {@code v} from the ids of a dictionary page; a STRING batch takes
-     * the ids themselves when {@code asIds}, else the values.
+     * Rows {@code sel[from..to)} of {@code v} from the ids of a dictionary page (row r is id r + shift); a
+     * STRING batch takes the ids themselves when {@code asIds}, else the values.
      */
-    private void lookUp(Vec v, int filled, int m, boolean asIds) {
+    private void lookUp(Vec v, int[] sel, int from, int to, int shift, boolean asIds) {
         int[] id = rowIds;
         switch (v.kind) {
             case LONG, DECIMAL -> {
                 long[] out = v.longs;
                 long[] dict = dictLongs;
                 if (divisor == 1) {
-                    for (int k = 0; k < m; k++) {
-                        out[filled + k] = dict[id[pos + k]];
+                    for (int j = from; j < to; j++) {
+                        int r = sel[j];
+                        out[r] = dict[id[r + shift]];
                     }
                 } else {
-                    for (int k = 0; k < m; k++) {
-                        out[filled + k] = Math.floorDiv(dict[id[pos + k]], divisor);
+                    for (int j = from; j < to; j++) {
+                        int r = sel[j];
+                        out[r] = Math.floorDiv(dict[id[r + shift]], divisor);
                     }
                 }
             }
             case DOUBLE -> {
                 double[] out = v.doubles;
                 double[] dict = dictDoubles;
-                for (int k = 0; k < m; k++) {
-                    out[filled + k] = dict[id[pos + k]];
+                for (int j = from; j < to; j++) {
+                    int r = sel[j];
+                    out[r] = dict[id[r + shift]];
                 }
             }
             default -> {
                 if (asIds) {
-                    System.arraycopy(id, pos, v.ids, filled, m);
+                    int[] out = v.ids;
+                    for (int j = from; j < to; j++) {
+                        int r = sel[j];
+                        out[r] = id[r + shift];
+                    }
                 } else {
                     Object[] out = v.objects;
                     Binary[] dict = dictBinaries;
-                    for (int k = 0; k < m; k++) {
-                        out[filled + k] = dict[id[pos + k]];
+                    for (int j = from; j < to; j++) {
+                        int r = sel[j];
+                        out[r] = dict[id[r + shift]];
                     }
                 }
             }

@@ -37,10 +37,38 @@ final class VectorExprs {
         int rows;
         /** Changes whenever the rows selected change: an expression computes once per epoch. */
         int epoch;
+        /**
+         * Fills a column that the source left for later, for the selected rows only; null when every column
+         * is filled before the batch is handed on.
+         */
+        Loader loader;
+        /** By column: filled (for every row, or for the rows selected when it was first read). */
+        final boolean[] loaded;
 
         Batch(Vec[] columns) {
             this.columns = columns;
+            this.loaded = new boolean[columns.length];
         }
+
+        /**
+         * Column {@code c} with at least the rows {@code sel[0..n)} filled. A column the source left unread
+         * (see {@link Loader}) is read now for just those rows: rows filtered out before a column is first
+         * needed are never looked up. That is sound because the selection only narrows while a batch is
+         * processed: each filter keeps a subset of the rows it was given, and every expression of a step is
+         * evaluated over that step's selection.
+         */
+        Vec column(int c, int[] sel, int n) {
+            if (!loaded[c]) {
+                loader.load(c, columns[c], sel, n);
+                loaded[c] = true;
+            }
+            return columns[c];
+        }
+    }
+
+    /** Reads a column of the current batch for some of its rows (ascending row indices). */
+    interface Loader {
+        void load(int column, Vec v, int[] sel, int n);
     }
 
     /**

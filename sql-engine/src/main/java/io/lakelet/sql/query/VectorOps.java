@@ -52,7 +52,7 @@ final class VectorOps {
 
         @Override
         Vec compute(VectorExprs.Batch b, int[] sel, int n) {
-            return b.columns[index];
+            return b.column(index, sel, n);
         }
     }
 

@@ -209,6 +209,7 @@ public final class VectorScan {
         private final VectorExprs.Expr[] conditionExprs;
         private final int[] sel = new int[Vec.BATCH];
         private final SqlTypeName[] types;
+        private final Vec[] out;
         private List<Object[]> chunk = new ArrayList<>(CHUNK);
 
         Reader(Rows rows) {
@@ -219,6 +220,7 @@ public final class VectorScan {
                 conditionExprs[i] = VectorExprs.compile(conditions.get(i), rex, memo);
             }
             types = new SqlTypeName[projects.length];
+            out = new Vec[projects.length];
             for (int p = 0; p < projects.length; p++) {
                 types[p] = tableRowType.getFieldList().get(projects[p]).getType().getSqlTypeName();
             }
@@ -239,11 +241,14 @@ public final class VectorScan {
                     return;
                 }
             }
+            for (int p = 0; p < projects.length; p++) {
+                out[p] = b.column(projects[p], sel, n);
+            }
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
                 Object[] row = new Object[projects.length];
                 for (int p = 0; p < projects.length; p++) {
-                    row[p] = value(b.columns[projects[p]], i, types[p]);
+                    row[p] = value(out[p], i, types[p]);
                 }
                 chunk.add(row);
                 if (chunk.size() == CHUNK) {

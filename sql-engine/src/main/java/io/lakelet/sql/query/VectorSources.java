@@ -101,6 +101,7 @@ final class VectorSources {
         for (int c : used) {
             if (c < dataWidth) {
                 batch.columns[c].reset();
+                batch.loaded[c] = true;
             }
         }
     }
@@ -111,6 +112,7 @@ final class VectorSources {
             if (c >= dataWidth) {
                 Vec v = batch.columns[c];
                 v.reset();
+                batch.loaded[c] = true;
                 Object value = c < dataWidth + partitionWidth ? file.partitionValues().get(c - dataWidth)
                         : c == dataWidth + partitionWidth ? file.path() : (Object) file.size();
                 for (int i = 0; i < n; i++) {
@@ -174,25 +176,34 @@ final class VectorSources {
                     }
                 }
                 long remaining = pages.getRowCount();
+                int[] rows = new int[1];
+                // A column is read when an expression first needs it, for the rows selected by then.
+                batch.loader = (c, v, sel, m) -> cursors[c].load(v, rows[0], sel, m);
                 while (remaining > 0) {
                     int n = (int) Math.min(Vec.BATCH, remaining);
+                    rows[0] = n;
                     for (int c : used) {
                         if (c >= dataWidth) {
                             continue;
                         }
                         Vec v = batch.columns[c];
                         v.reset();
+                        batch.loaded[c] = cursors[c] == null;
                         if (cursors[c] == null) {
                             for (int i = 0; i < n; i++) {
                                 v.setNull(i);
                             }
-                        } else {
-                            cursors[c].load(v, n);
                         }
                     }
                     emit(file, batch, n, sink);
+                    for (int c : used) {
+                        if (c < dataWidth && !batch.loaded[c]) {
+                            cursors[c].skip(n);
+                        }
+                    }
                     remaining -= n;
                 }
+                batch.loader = null;
                 sink.endOfSource();
             }
             return true;
