@@ -201,6 +201,16 @@ final class VectorOps {
             long fx = POW10[scale - x.scale];
             long fy = POW10[scale - y.scale];
             boolean minus = op == SqlKind.MINUS;
+            if (a instanceof Constant && x.nulls == null) {
+                // 1 - l_discount: the constant is brought to the result's scale once, not once a row.
+                long p = Math.multiplyExact(xs[0], fx);
+                for (int k = 0; k < n; k++) {
+                    int i = sel[k];
+                    long q = fy == 1 ? ys[i] : Math.multiplyExact(ys[i], fy);
+                    o[i] = minus ? Math.subtractExact(p, q) : Math.addExact(p, q);
+                }
+                return;
+            }
             for (int k = 0; k < n; k++) {
                 int i = sel[k];
                 long p = fx == 1 ? xs[i] : Math.multiplyExact(xs[i], fx);
