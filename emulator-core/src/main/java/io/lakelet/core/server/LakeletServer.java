@@ -52,7 +52,7 @@ public final class LakeletServer implements AutoCloseable {
     private final List<ServiceRuntime> services = new ArrayList<>();
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
-    private final SocketTransport transport;
+    private final String transportDescription;
     private final Channel channel;
     private final int port;
 
@@ -79,7 +79,9 @@ public final class LakeletServer implements AutoCloseable {
             }
             Dispatcher dispatcher = new Dispatcher(router, new InternalEndpoints(this), workers, clock, config);
             SslContext ssl = config.getBoolean(LakeletConfig.Keys.TLS, false) ? Tls.selfSigned() : null;
-            this.transport = SocketTransport.choose(config.get(LakeletConfig.Keys.TRANSPORT, "auto"));
+            String transportSetting = config.get(LakeletConfig.Keys.TRANSPORT, "auto");
+            SocketTransport transport = SocketTransport.choose(transportSetting);
+            this.transportDescription = SocketTransport.describe(transportSetting);
             this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
             this.io = new MultiThreadIoEventLoopGroup(0, transport.ioHandlerFactory());
             ServerBootstrap b = new ServerBootstrap()
@@ -171,13 +173,9 @@ public final class LakeletServer implements AutoCloseable {
         return storage;
     }
 
-    /** The socket transport in use and, when it is NIO because epoll could not load, why not. */
+    /** The socket transport in use and, when it is NIO, why. */
     public String transportDescription() {
-        if (transport == SocketTransport.EPOLL) {
-            return "epoll (native)";
-        }
-        Throwable why = SocketTransport.epollUnavailability();
-        return why == null ? "nio (LAKELET_TRANSPORT=nio)" : "nio (epoll unavailable: " + why.getMessage() + ")";
+        return transportDescription;
     }
 
     public Clock clock() {

@@ -11,9 +11,8 @@ import java.util.Locale;
 
 /**
  * The socket transport of the event loops: Netty's native epoll on Linux x86_64 (the native library Lakelet
- * ships), Java NIO elsewhere or when {@code LAKELET_TRANSPORT=nio}. Epoll does the same work with fewer
- * system calls and less bookkeeping per wake-up, which is most of what a small request costs the event
- * loop (see docs/ARCHITECTURE.md for the measurements).
+ * ships), Java NIO elsewhere or when {@code LAKELET_TRANSPORT=nio}. Epoll serves a request with fewer
+ * system calls (measured in docs/ARCHITECTURE.md, "Where a small request's time goes").
  */
 enum SocketTransport {
     EPOLL {
@@ -55,8 +54,18 @@ enum SocketTransport {
         };
     }
 
-    /** Why epoll is not in use, for the log; null when it is available. */
+    /** Why epoll cannot load here; null when it can. */
     static Throwable epollUnavailability() {
         return Epoll.unavailabilityCause();
+    }
+
+    /** For the start-up log: the transport chosen for a setting and, when NIO, why. */
+    static String describe(String setting) {
+        SocketTransport chosen = choose(setting);
+        if (chosen == EPOLL) {
+            return "epoll (native)";
+        }
+        return setting.equalsIgnoreCase("nio") ? "nio (LAKELET_TRANSPORT=nio)"
+                : "nio (epoll unavailable: " + epollUnavailability().getMessage() + ")";
     }
 }

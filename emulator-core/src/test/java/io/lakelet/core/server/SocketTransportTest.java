@@ -24,6 +24,7 @@ class SocketTransportTest {
     void nioIsUsedWhenAskedFor() {
         assertThat(SocketTransport.choose("nio")).isEqualTo(SocketTransport.NIO);
         assertThat(SocketTransport.choose("NIO")).isEqualTo(SocketTransport.NIO);
+        assertThat(SocketTransport.describe("nio")).isEqualTo("nio (LAKELET_TRANSPORT=nio)");
     }
 
     @Test
@@ -34,6 +35,7 @@ class SocketTransportTest {
         // then it loads (it is on the class path) and auto picks it
         assertThat(SocketTransport.epollUnavailability()).isNull();
         assertThat(SocketTransport.choose("auto")).isEqualTo(SocketTransport.EPOLL);
+        assertThat(SocketTransport.describe("auto")).isEqualTo("epoll (native)");
     }
 
     @Test
