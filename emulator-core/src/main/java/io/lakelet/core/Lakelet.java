@@ -23,6 +23,7 @@ public final class Lakelet {
         LOG.info("Lakelet {} listening on {}:{} in {} ms", LakeletServer.version(), config.host(), server.port(),
                 (System.nanoTime() - start) / 1_000_000);
         LOG.info("services: {}", String.join(", ", server.serviceIds()));
+        LOG.info("transport: {}", server.transportDescription());
         LOG.info("data: {} ({}, sync {})", server.storage().directory(),
                 server.storage().isTemporary() ? "temporary, removed on exit" : "persistent",
                 server.storage().syncPolicy().name().toLowerCase(java.util.Locale.ROOT));

@@ -32,6 +32,7 @@ public final class LakeletConfig {
         public static final String STATE_DELAY_MS = "LAKELET_STATE_DELAY_MS";
         public static final String TLS = "LAKELET_TLS";
         public static final String WORKER_THREADS = "LAKELET_WORKER_THREADS";
+        public static final String TRANSPORT = "LAKELET_TRANSPORT";
         public static final String LOG_LEVEL = "LAKELET_LOG_LEVEL";
 
         private Keys() {

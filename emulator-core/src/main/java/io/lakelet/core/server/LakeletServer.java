@@ -15,8 +15,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -54,6 +52,7 @@ public final class LakeletServer implements AutoCloseable {
     private final List<ServiceRuntime> services = new ArrayList<>();
     private final EventLoopGroup boss;
     private final EventLoopGroup io;
+    private final String transportDescription;
     private final Channel channel;
     private final int port;
 
@@ -80,11 +79,14 @@ public final class LakeletServer implements AutoCloseable {
             }
             Dispatcher dispatcher = new Dispatcher(router, new InternalEndpoints(this), workers, clock, config);
             SslContext ssl = config.getBoolean(LakeletConfig.Keys.TLS, false) ? Tls.selfSigned() : null;
-            this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-            this.io = new MultiThreadIoEventLoopGroup(0, NioIoHandler.newFactory());
+            String transportSetting = config.get(LakeletConfig.Keys.TRANSPORT, "auto");
+            SocketTransport transport = SocketTransport.choose(transportSetting);
+            this.transportDescription = SocketTransport.describe(transportSetting);
+            this.boss = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+            this.io = new MultiThreadIoEventLoopGroup(0, transport.ioHandlerFactory());
             ServerBootstrap b = new ServerBootstrap()
                     .group(boss, io)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.serverChannel())
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(512 * 1024, 2 * 1024 * 1024))
@@ -169,6 +171,11 @@ public final class LakeletServer implements AutoCloseable {
 
     public Storage storage() {
         return storage;
+    }
+
+    /** The socket transport in use and, when it is NIO, why. */
+    public String transportDescription() {
+        return transportDescription;
     }
 
     public Clock clock() {
