@@ -23,11 +23,12 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * One flat Parquet column of a row group, decoded a page at a time into arrays and handed out in batches.
- * Definition levels and dictionary ids are unpacked in bulk (RLE runs filled, bit-packed groups unpacked
- * eight at a time with parquet-java's {@link BytePacker}), dictionary pages are decoded once, PLAIN values are
- * read straight from the page bytes, and any other encoding (the DELTA and BYTE_STREAM_SPLIT families) goes
- * through parquet-java's own {@link ValuesReader}. Pages V1 and V2 are both read.
+ * One flat Parquet column of a row group, decoded a page at a time and handed out in batches, each batch
+ * for just the rows asked for. Definition levels and dictionary ids are unpacked in bulk (RLE runs filled,
+ * bit-packed groups unpacked eight at a time with parquet-java's {@link BytePacker}); the dictionary is
+ * decoded once and its pages stay ids, looked up as rows are copied out. PLAIN values are read straight
+ * from the page bytes, and any other encoding (the DELTA and BYTE_STREAM_SPLIT families) goes through
+ * parquet-java's own {@link ValuesReader}. Pages V1 and V2 are both read.
  */
 final class ParquetColumnCursor {
     private final PageReader pages;
@@ -115,17 +116,10 @@ final class ParquetColumnCursor {
         }
     }
 
-    /** Rows 0..BATCH-1: the selection of a batch whose every row is selected. */
-    private static final int[] EVERY_ROW = java.util.stream.IntStream.range(0, Vec.BATCH).toArray();
-
-    /** Copies the next {@code n} values into rows {@code 0..n-1} of {@code v} (LONG, DECIMAL, DOUBLE or STRING). */
-    void load(Vec v, int n) {
-        load(v, n, EVERY_ROW, n);
-    }
-
     /**
-     * Moves past the next {@code n} values, copying into {@code v} only rows {@code sel[0..m)} (ascending):
-     * the other rows of {@code v} are left as they were.
+     * Moves past the next {@code n} values, copying into {@code v} (LONG, DECIMAL, DOUBLE or STRING) only rows
+     * {@code sel[0..m)}, ascending; the other rows of {@code v} are left as they were. With {@code m == n}
+     * every row is selected and {@code sel} is 0..n-1.
      */
     void load(Vec v, int n, int[] sel, int m) {
         // A STRING batch stands as dictionary ids while every row of it comes from dictionary pages.
