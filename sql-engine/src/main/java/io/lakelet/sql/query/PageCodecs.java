@@ -43,28 +43,29 @@ final class PageCodecs implements CompressionCodecFactory {
         others.release();
     }
 
+    /** A buffer's bytes as an array: the buffer's own array where it has one (no copy), else a copy. */
+    record Bytes(byte[] array, int offset, int length) {
+        static Bytes of(ByteBuffer b) {
+            if (b.hasArray()) {
+                return new Bytes(b.array(), b.arrayOffset() + b.position(), b.remaining());
+            }
+            byte[] copy = new byte[b.remaining()];
+            b.duplicate().get(copy);
+            return new Bytes(copy, 0, copy.length);
+        }
+    }
+
     private static final BytesInputDecompressor SNAPPY = new BytesInputDecompressor() {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
-            ByteBuffer in = bytes.toByteBuffer();
-            byte[] input;
-            int offset;
-            if (in.hasArray()) {
-                input = in.array();
-                offset = in.arrayOffset() + in.position();
-            } else {
-                input = new byte[in.remaining()];
-                in.duplicate().get(input);
-                offset = 0;
-            }
-            int length = in.remaining();
+            Bytes in = Bytes.of(bytes.toByteBuffer());
             // The output array is exactly the size the page header gives: check the stream says the same first.
-            int said = Snappy.uncompressedLength(input, offset, length);
+            int said = Snappy.uncompressedLength(in.array(), in.offset(), in.length());
             if (said != uncompressedSize) {
                 throw new IOException("a Snappy page holds " + said + " bytes, its header says " + uncompressedSize);
             }
             byte[] out = new byte[uncompressedSize];
-            Snappy.uncompress(input, offset, length, out, 0);
+            Snappy.uncompress(in.array(), in.offset(), in.length(), out, 0);
             return BytesInput.from(out);
         }
 

@@ -275,19 +275,11 @@ final class ParquetColumnCursor {
             @Override
             public Void visit(DataPageV1 p) {
                 try {
-                    ByteBuffer page = p.getBytes().toByteBuffer();
-                    byte[] bytes;
-                    int offset;
-                    if (page.hasArray()) {
-                        // A decompressed page is an array already (see PageCodecs): read it where it is.
-                        bytes = page.array();
-                        offset = page.arrayOffset() + page.position();
-                    } else {
-                        bytes = new byte[page.remaining()];
-                        page.duplicate().get(bytes);
-                        offset = 0;
-                    }
-                    int end = offset + page.remaining();
+                    // A decompressed page is an array already (see PageCodecs): it is read where it is.
+                    PageCodecs.Bytes page = PageCodecs.Bytes.of(p.getBytes().toByteBuffer());
+                    byte[] bytes = page.array();
+                    int offset = page.offset();
+                    int end = offset + page.length();
                     int defined = n;
                     if (maxDefinition > 0) {
                         if (p.getDlEncoding() != Encoding.RLE) {
