@@ -2,7 +2,7 @@ package io.lakelet.s3.store;
 
 import io.lakelet.core.storage.Scan;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,8 +12,10 @@ import java.util.function.IntFunction;
 /**
  * Reads a byte range of an object chunk by chunk from scans opened (or single chunks read) when the read
  * began. GET pulls direct buffers with {@link #next(IntFunction)}: RocksDB copies each chunk straight into
- * pooled direct memory that the socket sends as it is. Other readers pull heap slices with {@link #next()}
- * or read it as an {@link InputStream}. Close it to release the scans and any chunk not handed out.
+ * pooled direct memory that the socket sends as it is. Other readers pull slices with {@link #next()} or read
+ * it as an {@link InputStream}; those chunks are read one after another into one direct buffer the reader
+ * owns, not each into a new 1 MiB array. Close it to release the scans, that buffer and any chunk not handed
+ * out.
  */
 public final class ChunkReader extends InputStream {
 
@@ -46,6 +48,8 @@ public final class ChunkReader extends InputStream {
     private long skip;
     private long remainingInPart;
     private ByteBuffer current;
+    /** Where {@link #next()} reads scanned chunks; allocated on first use. */
+    private ByteBuf scratch;
     /** Whether the current part's single chunk has been read, and whether its ownership went with it. */
     private boolean singleTaken;
     private boolean singleHandedOut;
@@ -59,7 +63,7 @@ public final class ChunkReader extends InputStream {
         }
     }
 
-    /** The next slice of bytes as a heap or direct buffer, or null at the end; valid until the next call. */
+    /** The next slice of bytes, or null at the end; valid until the next call. */
     public ByteBuffer next() throws IOException {
         ByteBuf b = next(null, false);
         return b == null ? null : b.nioBuffer();
@@ -78,13 +82,16 @@ public final class ChunkReader extends InputStream {
             Part part = parts.get(partIndex);
             if (remainingInPart > 0) {
                 ByteBuf chunk;
-                if (part.scan() != null && part.scan().hasNext() && !handOver) {
-                    chunk = Unpooled.wrappedBuffer(part.scan().next().value());
-                } else if (part.scan() != null && part.scan().hasNext()) {
-                    chunk = allocate.apply(ChunkStore.CHUNK_SIZE);
+                if (part.scan() != null && part.scan().hasNext()) {
+                    if (!handOver && scratch == null) {
+                        scratch = ByteBufAllocator.DEFAULT.directBuffer(ChunkStore.CHUNK_SIZE, ChunkStore.CHUNK_SIZE);
+                    }
+                    chunk = handOver ? allocate.apply(ChunkStore.CHUNK_SIZE) : scratch.clear();
                     int n = part.scan().nextValueInto(chunk.nioBuffer(0, chunk.capacity()));
                     if (n > chunk.capacity()) {
-                        chunk.release();
+                        if (handOver) {
+                            chunk.release();
+                        }
                         throw new IOException("a chunk of " + n + " bytes is larger than the chunk size");
                     }
                     chunk.writerIndex(n);
@@ -98,7 +105,7 @@ public final class ChunkReader extends InputStream {
                 int length = chunk.readableBytes();
                 if (skip >= length) {
                     skip -= length;
-                    if (part.scan() != null || handOver) {
+                    if (handOver) {
                         chunk.release();
                     }
                     continue;
@@ -150,6 +157,10 @@ public final class ChunkReader extends InputStream {
     public void close() {
         if (!closed) {
             closed = true;
+            if (scratch != null) {
+                scratch.release();
+                scratch = null;
+            }
             for (int i = partIndex; i < parts.size(); i++) {
                 parts.get(i).close(i == partIndex && singleHandedOut);
             }
