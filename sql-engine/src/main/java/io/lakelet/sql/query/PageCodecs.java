@@ -15,17 +15,29 @@ import org.xerial.snappy.Snappy;
  * CTAS and Spark's default), is decompressed from the page's bytes straight into an array of its size with
  * snappy-java's array API. parquet-java's own path goes through Hadoop's stream codecs: it copies the page into
  * a direct buffer, decompresses into another and copies that out through a DataInputStream, which was about a
- * fifth of the CPU of decoding TPC-H's lineitem. Every other codec goes to parquet-java's factory.
+ * fifth of the CPU of decoding TPC-H's lineitem. With {@link ScanBuffers}, a data page read while its cursor
+ * holds the loan of the thread's page array is decompressed into that array, and column chunks are read into
+ * the thread's pooled buffers. Every other codec goes to parquet-java's factory.
  */
 final class PageCodecs implements CompressionCodecFactory {
     private final CodecFactory others = new CodecFactory(new PlainParquetConfiguration(), 0);
+    private final ScanBuffers buffers;
+    private final BytesInputDecompressor snappy = new SnappyDecompressor();
 
-    private PageCodecs() {
+    private PageCodecs(ScanBuffers buffers) {
+        this.buffers = buffers;
     }
 
     /** Read options with this factory (one per reader: parquet-java's decompressors are not shared). */
     static ParquetReadOptions readOptions() {
-        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PageCodecs()).build();
+        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PageCodecs(null))
+                .build();
+    }
+
+    /** Read options for a reader whose column chunks and lent pages go into {@code buffers}. */
+    static ParquetReadOptions readOptions(ScanBuffers buffers) {
+        return ParquetReadOptions.builder(new PlainParquetConfiguration()).withCodecFactory(new PageCodecs(buffers))
+                .withAllocator(buffers).build();
     }
 
     @Override
@@ -35,7 +47,7 @@ final class PageCodecs implements CompressionCodecFactory {
 
     @Override
     public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
-        return codec == CompressionCodecName.SNAPPY ? SNAPPY : others.getDecompressor(codec);
+        return codec == CompressionCodecName.SNAPPY ? snappy : others.getDecompressor(codec);
     }
 
     @Override
@@ -55,7 +67,7 @@ final class PageCodecs implements CompressionCodecFactory {
         }
     }
 
-    private static final BytesInputDecompressor SNAPPY = new BytesInputDecompressor() {
+    private final class SnappyDecompressor implements BytesInputDecompressor {
         @Override
         public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
             Bytes in = Bytes.of(bytes.toByteBuffer());
@@ -64,9 +76,9 @@ final class PageCodecs implements CompressionCodecFactory {
             if (said != uncompressedSize) {
                 throw new IOException("a Snappy page holds " + said + " bytes, its header says " + uncompressedSize);
             }
-            byte[] out = new byte[uncompressedSize];
+            byte[] out = buffers == null ? new byte[uncompressedSize] : buffers.pageArray(uncompressedSize);
             Snappy.uncompress(in.array(), in.offset(), in.length(), out, 0);
-            return BytesInput.from(out);
+            return BytesInput.from(out, 0, uncompressedSize);
         }
 
         @Override
@@ -80,5 +92,5 @@ final class PageCodecs implements CompressionCodecFactory {
         @Override
         public void release() {
         }
-    };
+    }
 }

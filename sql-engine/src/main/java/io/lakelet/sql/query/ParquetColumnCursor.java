@@ -37,6 +37,11 @@ final class ParquetColumnCursor {
     private final int maxDefinition;
     /** Divides INT64 values as they are copied out (timestamps in micros or nanos to millis); 1 for none. */
     private final long divisor;
+    /**
+     * Where this column's data pages are decompressed when nothing is kept pointing into them (every type
+     * but BINARY and FIXED_LEN_BYTE_ARRAY, whose values are slices of the page); null for new arrays.
+     */
+    private final ScanBuffers pageBuffers;
 
     private long[] dictLongs;
     private double[] dictDoubles;
@@ -58,12 +63,15 @@ final class ParquetColumnCursor {
     private int count;
     private int pos;
 
-    ParquetColumnCursor(PageReader pages, ColumnDescriptor column, long divisor) {
+    /** {@code buffers}: the scanning thread's buffers (see {@link ScanBuffers}), or null. */
+    ParquetColumnCursor(PageReader pages, ColumnDescriptor column, long divisor, ScanBuffers buffers) {
         this.pages = pages;
         this.column = column;
         this.physical = column.getPrimitiveType().getPrimitiveTypeName();
         this.maxDefinition = column.getMaxDefinitionLevel();
         this.divisor = divisor;
+        this.pageBuffers = physical == PrimitiveTypeName.BINARY || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+                ? null : buffers;
         DictionaryPage dictionaryPage = pages.readDictionaryPage();
         if (dictionaryPage != null) {
             try {
@@ -265,7 +273,18 @@ final class ParquetColumnCursor {
     }
 
     private void readPage() {
-        DataPage page = pages.readPage();
+        DataPage page;
+        if (pageBuffers == null) {
+            page = pages.readPage();
+        } else {
+            // The page is decoded whole below, into this cursor's arrays, before any other page is read.
+            pageBuffers.lendPageOnce();
+            try {
+                page = pages.readPage();
+            } finally {
+                pageBuffers.endLoan();
+            }
+        }
         if (page == null) {
             throw new IllegalStateException("Parquet column " + column + " has fewer values than its row group");
         }

@@ -129,9 +129,10 @@ public final class VectorAggregation {
     private Partial scan(List<DataFile> files, AtomicInteger next, VectorSources sources) {
         Partial p = new Partial();
         VectorExprs.Batch batch = sources.newBatch(tableRowType);
+        ScanBuffers buffers = new ScanBuffers();
         for (int f = next.getAndIncrement(); f < files.size(); f = next.getAndIncrement()) {
             try {
-                sources.read(files.get(f), batch, p);
+                sources.read(files.get(f), batch, buffers, p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -104,8 +104,9 @@ public final class VectorScan {
             try {
                 Reader reader = new Reader(this);
                 VectorExprs.Batch batch = sources.newBatch(tableRowType);
+                ScanBuffers buffers = new ScanBuffers();
                 for (int f = next.getAndIncrement(); f < files.size() && !closed.get(); f = next.getAndIncrement()) {
-                    sources.read(files.get(f), batch, reader);
+                    sources.read(files.get(f), batch, buffers, reader);
                 }
                 reader.flush();
             } catch (Stopped e) {

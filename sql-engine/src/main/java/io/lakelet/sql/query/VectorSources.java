@@ -70,9 +70,12 @@ final class VectorSources {
         return new VectorExprs.Batch(columns);
     }
 
-    /** Reads {@code file} into {@code batch}, handing each filled batch to {@code sink}. */
-    void read(DataFile file, VectorExprs.Batch batch, Sink sink) throws IOException {
-        if (format.kind() == TableFormat.Kind.PARQUET && readParquet(file, batch, sink)) {
+    /**
+     * Reads {@code file} into {@code batch}, handing each filled batch to {@code sink}; {@code buffers} are the
+     * calling thread's (one per thread and query).
+     */
+    void read(DataFile file, VectorExprs.Batch batch, ScanBuffers buffers, Sink sink) throws IOException {
+        if (format.kind() == TableFormat.Kind.PARQUET && readParquet(file, batch, buffers, sink)) {
             return;
         }
         try (RowReader rows = format.open(run, file, neededData, filters)) {
@@ -139,11 +142,11 @@ final class VectorSources {
     }
 
     /** Reads the file column by column; answers false (having read only its footer) when it cannot. */
-    private boolean readParquet(DataFile file, VectorExprs.Batch batch, Sink sink) throws IOException {
+    private boolean readParquet(DataFile file, VectorExprs.Batch batch, ScanBuffers buffers, Sink sink)
+            throws IOException {
         ObjectStoreInputFile input = new ObjectStoreInputFile(run.store(), run.account(), file.bucket(), file.key(),
                 file.size(), run.bytesScanned());
-        try (ParquetFileReader reader = ParquetFileReader.open(input,
-                PageCodecs.readOptions())) {
+        try (ParquetFileReader reader = ParquetFileReader.open(input, PageCodecs.readOptions(buffers))) {
             MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
             Map<String, Type> byName = new HashMap<>();
             for (Type t : fileSchema.getFields()) {
@@ -167,47 +170,57 @@ final class VectorSources {
             MessageType requested = new MessageType(fileSchema.getName(), fields);
             reader.setRequestedSchema(requested);
             for (int group : ParquetRows.rowGroups(reader, filters, format.names(), format.columns())) {
-                PageReadStore pages = reader.readRowGroup(group);
-                ParquetColumnCursor[] cursors = new ParquetColumnCursor[dataWidth];
-                for (int c = 0; c < dataWidth; c++) {
-                    if (fileFields[c] != null) {
-                        ColumnDescriptor d = requested.getColumnDescription(new String[] {fileFields[c].getName()});
-                        cursors[c] = new ParquetColumnCursor(pages.getPageReader(d), d, divisors[c]);
-                    }
+                try (PageReadStore pages = reader.readRowGroup(group)) {
+                    readRowGroup(file, pages, requested, fileFields, divisors, batch, buffers, sink);
                 }
-                long remaining = pages.getRowCount();
-                int[] rows = new int[1];
-                // A column is read when an expression first needs it, for the rows selected by then.
-                batch.loader = (c, v, sel, m) -> cursors[c].load(v, rows[0], sel, m);
-                while (remaining > 0) {
-                    int n = (int) Math.min(Vec.BATCH, remaining);
-                    rows[0] = n;
-                    for (int c : used) {
-                        if (c >= dataWidth) {
-                            continue;
-                        }
-                        Vec v = batch.columns[c];
-                        v.reset();
-                        batch.loaded[c] = cursors[c] == null;
-                        if (cursors[c] == null) {
-                            for (int i = 0; i < n; i++) {
-                                v.setNull(i);
-                            }
-                        }
-                    }
-                    emit(file, batch, n, sink);
-                    for (int c : used) {
-                        if (c < dataWidth && !batch.loaded[c]) {
-                            cursors[c].skip(n);
-                        }
-                    }
-                    remaining -= n;
-                }
-                batch.loader = null;
-                sink.endOfSource();
             }
             return true;
         }
+    }
+
+    /**
+     * Hands out a row group's rows in batches. Closing {@code pages} afterwards gives its column-chunk buffers
+     * back to {@code buffers}: the sink has been told at {@link Sink#endOfSource} that they go.
+     */
+    private void readRowGroup(DataFile file, PageReadStore pages, MessageType requested, Type[] fileFields,
+                              long[] divisors, VectorExprs.Batch batch, ScanBuffers buffers, Sink sink) {
+        ParquetColumnCursor[] cursors = new ParquetColumnCursor[dataWidth];
+        for (int c = 0; c < dataWidth; c++) {
+            if (fileFields[c] != null) {
+                ColumnDescriptor d = requested.getColumnDescription(new String[] {fileFields[c].getName()});
+                cursors[c] = new ParquetColumnCursor(pages.getPageReader(d), d, divisors[c], buffers);
+            }
+        }
+        long remaining = pages.getRowCount();
+        int[] rows = new int[1];
+        // A column is read when an expression first needs it, for the rows selected by then.
+        batch.loader = (c, v, sel, m) -> cursors[c].load(v, rows[0], sel, m);
+        while (remaining > 0) {
+            int n = (int) Math.min(Vec.BATCH, remaining);
+            rows[0] = n;
+            for (int c : used) {
+                if (c >= dataWidth) {
+                    continue;
+                }
+                Vec v = batch.columns[c];
+                v.reset();
+                batch.loaded[c] = cursors[c] == null;
+                if (cursors[c] == null) {
+                    for (int i = 0; i < n; i++) {
+                        v.setNull(i);
+                    }
+                }
+            }
+            emit(file, batch, n, sink);
+            for (int c : used) {
+                if (c < dataWidth && !batch.loaded[c]) {
+                    cursors[c].skip(n);
+                }
+            }
+            remaining -= n;
+        }
+        batch.loader = null;
+        sink.endOfSource();
     }
 
     /**

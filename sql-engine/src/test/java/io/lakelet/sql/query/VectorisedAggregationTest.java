@@ -306,6 +306,50 @@ class VectorisedAggregationTest {
         }
     }
 
+    /**
+     * A scanning thread reuses its buffers (see ScanBuffers): column chunks from row group to row group and
+     * file to file, and one page array for the numeric columns. Here every file has many row groups and small
+     * pages, strings are PLAIN (values are slices of their page), half the files are uncompressed (pages are
+     * slices of the column-chunk buffers) and there are more files than threads. Strings of earlier pages must
+     * survive later pages of the same batch, and group keys the next row group.
+     */
+    @Test
+    void reusedScanBuffersKeepEveryValueAcrossPagesRowGroupsAndFiles() throws IOException {
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message m { required int64 id; optional binary s (STRING); optional double x; required int32 k; }");
+        SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        for (int f = 0; f < 6; f++) {
+            try (ParquetWriter<Group> writer = ExampleParquetWriter
+                    .builder(new ObjectStoreOutputFile(lake.store, TestLake.ACCOUNT, "lake", "reuse/" + f + ".parquet"))
+                    .withConf(new PlainParquetConfiguration()).withType(schema).withPageSize(512)
+                    .withRowGroupSize(8 * 1024L).withDictionaryEncoding(false)
+                    .withCompressionCodec(f % 2 == 0 ? CompressionCodecName.SNAPPY : CompressionCodecName.UNCOMPRESSED)
+                    .build()) {
+                for (long i = f * 7000L; i < (f + 1) * 7000L; i++) {
+                    Group g = groups.newGroup().append("id", i).append("k", (int) (i % 13));
+                    if (i % 17 != 5) {
+                        g.append("s", "key-" + (i % 97) + "-" + "x".repeat((int) (i % 7)));
+                    }
+                    if (i % 11 != 2) {
+                        g.append("x", i * 0.25);
+                    }
+                    writer.write(g);
+                }
+            }
+        }
+        run("CREATE EXTERNAL TABLE reuse (id bigint, s string, x double, k int) STORED AS PARQUET "
+                + "LOCATION 's3://lake/reuse/'");
+        assertThat(Lakes.text(lake, "db", "SELECT count(*), sum(id), count(DISTINCT s) FROM reuse"))
+                .containsExactly(List.of("42000", String.valueOf(42000L * 41999 / 2), "679"));
+        for (String sql : List.of(
+                "SELECT s, count(*), sum(id), sum(x) FROM reuse GROUP BY s",
+                "SELECT k, s, count(*), sum(x) FROM reuse WHERE id % 3 = 1 GROUP BY k, s",
+                "SELECT count(*), sum(x), sum(k) FROM reuse WHERE x > 1000 AND k < 7",
+                "SELECT id, s, x FROM reuse WHERE id > 6500 AND id < 7600 OR id > 41000")) {
+            assertThat(sameAsRowPlan(sql)).as(sql).isNotEmpty();
+        }
+    }
+
     @Test
     void emptyTableGivesOneRowWithoutGroupsAndNoneWithThem() {
         run("CREATE EXTERNAL TABLE nothing (" + COLUMNS + ") STORED AS PARQUET LOCATION 's3://lake/nothing/'");
