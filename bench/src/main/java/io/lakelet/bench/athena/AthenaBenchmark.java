@@ -11,6 +11,7 @@ import io.lakelet.core.server.LakeletServer;
 import io.lakelet.glue.GlueModule;
 import io.lakelet.s3.S3Module;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class AthenaBenchmark implements Benchmark {
                 "--sf=1            TPC-H scale factor (1 = 6 M lineitem rows)",
                 "--files=8         Parquet/text files the table is split in",
                 "--runs=3          timed runs per query (the best and the median are reported)",
+                "--poll-ms=10      GetQueryExecution interval while a TPC-H query runs (the small query polls every 2 ms)",
                 "--round-trips=30  small queries for the round-trip figure",
                 "--data=bench/target/tpch  where generated files are cached between runs",
                 "--duckdb=auto     auto or off",
@@ -83,6 +85,7 @@ public final class AthenaBenchmark implements Benchmark {
         int files = options.getInt("files", 8);
         int runs = options.getInt("runs", 3);
         int roundTrips = options.getInt("round-trips", 30);
+        int pollMillis = options.getInt("poll-ms", 10);
         Path cache = Path.of(options.get("data", "bench/target/tpch"));
         boolean duck = !options.get("duckdb", "auto").equals("off");
         Set<String> queries = Set.of(options.get("queries", "q1,q6,text,pruned,small").split(","));
@@ -121,7 +124,7 @@ public final class AthenaBenchmark implements Benchmark {
                     "MSCK REPAIR TABLE lineitem_by_mode",
                     "CREATE EXTERNAL TABLE nation (n_nationkey int, n_name string) ROW FORMAT DELIMITED FIELDS "
                             + "TERMINATED BY ',' LOCATION 's3://tpch/nation/'")) {
-                Runner.Timed r = runner.run(ddl);
+                Runner.Timed r = runner.run(ddl, 2);
                 if (r.execution().status().state() != QueryExecutionState.SUCCEEDED) {
                     throw new IllegalStateException(ddl + " failed: " + r.execution().status().stateChangeReason());
                 }
@@ -132,23 +135,25 @@ public final class AthenaBenchmark implements Benchmark {
                 report.note("duckdb: %s", duckDb == null ? "off" : "in-process JDBC " + duckDb.version()
                         + ", read_parquet over the same files on local disk");
                 report.note("timing: wall time from StartQueryExecution to SUCCEEDED (GetQueryExecution polled every "
-                        + "2 ms), first page of results fetched; best and median of %d runs after one warm-up run", runs);
+                        + "%d ms), first page of results fetched; best and median of %d runs after one warm-up run; cpu ms: "
+                        + "median CPU time of this whole process (server, client, GC, JIT) per run; x duckdb: best / "
+                        + "DuckDB's best", pollMillis, runs);
                 report.note("");
-                report.note("%-26s %10s %10s %14s %10s  %s", "query", "best ms", "median ms", "scanned bytes",
-                        "duckdb ms", "first row");
+                report.note("%-26s %9s %9s %9s %14s %9s %8s  %s", "query", "best ms", "median ms", "cpu ms",
+                        "scanned bytes", "duckdb ms", "x duckdb", "first row");
                 if (queries.contains("q1")) {
-                    query(report, runner, duckDb, "Q1 parquet", Q1.formatted("lineitem"), runs);
+                    query(report, runner, duckDb, "Q1 parquet", Q1.formatted("lineitem"), runs, pollMillis);
                 }
                 if (queries.contains("q6")) {
-                    query(report, runner, duckDb, "Q6 parquet", Q6.formatted("lineitem"), runs);
+                    query(report, runner, duckDb, "Q6 parquet", Q6.formatted("lineitem"), runs, pollMillis);
                 }
                 if (queries.contains("text")) {
-                    query(report, runner, null, "Q6 text", Q6.formatted("lineitem_text"), Math.min(runs, 2));
+                    query(report, runner, null, "Q6 text", Q6.formatted("lineitem_text"), Math.min(runs, 2), pollMillis);
                 }
                 if (queries.contains("pruned")) {
-                    query(report, runner, null, "pruned (1 of 7 modes)", PRUNED, runs);
+                    query(report, runner, null, "pruned (1 of 7 modes)", PRUNED, runs, pollMillis);
                     query(report, runner, null, "unpruned (all modes)", PRUNED.replace(" WHERE l_shipmode = 'AIR'", ""),
-                            runs);
+                            runs, pollMillis);
                 }
             } finally {
                 if (duckDb != null) {
@@ -158,9 +163,9 @@ public final class AthenaBenchmark implements Benchmark {
             report.note("");
             if (queries.contains("small")) {
                 long[] micros = new long[roundTrips];
-                runner.run(SMALL);
+                runner.run(SMALL, 2);
                 for (int i = 0; i < roundTrips; i++) {
-                    micros[i] = runner.run(SMALL).micros();
+                    micros[i] = runner.run(SMALL, 2).micros();
                 }
                 Arrays.sort(micros);
                 report.note("small query round trip (%s, %d runs): p50 %.1f ms, p90 %.1f ms, max %.1f ms", SMALL,
@@ -173,12 +178,12 @@ public final class AthenaBenchmark implements Benchmark {
         }
     }
 
-    private static void query(Report report, Runner runner, DuckDb duckDb, String name, String sql, int runs)
-            throws Exception {
-        runner.run(sql);
+    private static void query(Report report, Runner runner, DuckDb duckDb, String name, String sql, int runs,
+                              int pollMillis) throws Exception {
+        runner.run(sql, pollMillis);
         List<Runner.Timed> timed = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            Runner.Timed t = runner.run(sql);
+            Runner.Timed t = runner.run(sql, pollMillis);
             if (t.execution().status().state() != QueryExecutionState.SUCCEEDED) {
                 report.note("%-26s FAILED: %s", name, t.execution().status().stateChangeReason());
                 return;
@@ -187,6 +192,7 @@ public final class AthenaBenchmark implements Benchmark {
         }
         timed.sort((a, b) -> Long.compare(a.micros(), b.micros()));
         String duckMs = "-";
+        String ratio = "-";
         if (duckDb != null) {
             duckDb.firstRow(sql.replace("lineitem_text", "lineitem"));
             long best = Long.MAX_VALUE;
@@ -196,11 +202,13 @@ public final class AthenaBenchmark implements Benchmark {
                 best = Math.min(best, (System.nanoTime() - s) / 1000);
             }
             duckMs = String.format(Locale.ROOT, "%.1f", best / 1e3);
+            ratio = String.format(Locale.ROOT, "%.2f", (double) timed.get(0).micros() / best);
         }
         Runner.Timed best = timed.get(0);
-        report.note("%-26s %10.1f %10.1f %,14d %10s  %s", name, best.micros() / 1e3,
-                timed.get(timed.size() / 2).micros() / 1e3, best.execution().statistics().dataScannedInBytes(), duckMs,
-                best.firstRow());
+        long[] cpu = timed.stream().mapToLong(Runner.Timed::cpuMicros).sorted().toArray();
+        report.note("%-26s %9.1f %9.1f %9.1f %,14d %9s %8s  %s", name, best.micros() / 1e3,
+                timed.get(timed.size() / 2).micros() / 1e3, cpu[cpu.length / 2] / 1e3,
+                best.execution().statistics().dataScannedInBytes(), duckMs, ratio, best.firstRow());
     }
 
     private static long upload(ObjectStore store, String account, Path data) throws Exception {
@@ -227,7 +235,11 @@ public final class AthenaBenchmark implements Benchmark {
 
     /** Runs statements through the Athena client and times them. */
     static final class Runner {
-        record Timed(QueryExecution execution, long micros, String firstRow) {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        /** A statement's outcome, its wall time and the CPU time the whole process spent meanwhile. */
+        record Timed(QueryExecution execution, long micros, String firstRow, long cpuMicros) {
         }
 
         private final AthenaClient athena;
@@ -236,7 +248,9 @@ public final class AthenaBenchmark implements Benchmark {
             this.athena = athena;
         }
 
-        Timed run(String sql) throws InterruptedException {
+        /** Runs {@code sql}, polling GetQueryExecution every {@code pollMillis} until it ends. */
+        Timed run(String sql, int pollMillis) throws InterruptedException {
+            long cpu0 = OS.getProcessCpuTime();
             long start = System.nanoTime();
             String id = athena.startQueryExecution(b -> b.queryString(sql).queryExecutionContext(c -> c.database("tpch"))
                     .resultConfiguration(r -> r.outputLocation("s3://results/bench/"))).queryExecutionId();
@@ -246,7 +260,7 @@ public final class AthenaBenchmark implements Benchmark {
                 if (q.status().state() != QueryExecutionState.QUEUED && q.status().state() != QueryExecutionState.RUNNING) {
                     break;
                 }
-                Thread.sleep(2);
+                Thread.sleep(pollMillis);
             }
             String first = "";
             if (q.status().state() == QueryExecutionState.SUCCEEDED) {
@@ -256,7 +270,7 @@ public final class AthenaBenchmark implements Benchmark {
                             .toList());
                 }
             }
-            return new Timed(q, (System.nanoTime() - start) / 1000, first);
+            return new Timed(q, (System.nanoTime() - start) / 1000, first, (OS.getProcessCpuTime() - cpu0) / 1000);
         }
     }
 }
