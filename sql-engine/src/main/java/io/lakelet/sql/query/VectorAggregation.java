@@ -193,7 +193,7 @@ public final class VectorAggregation {
         private final Map<RexNode, VectorExprs.Expr> memo = new HashMap<>();
 
         Partial() {
-            conditionExprs = compileAll(conditions);
+            conditionExprs = RangeFilter.fuse(compileAll(conditions));
             keyExprs = compileAll(keys);
             argExprs = compileAll(args);
             Vec.Kind[] kinds = new Vec.Kind[keyExprs.length];

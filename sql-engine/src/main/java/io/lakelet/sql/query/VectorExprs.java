@@ -382,6 +382,11 @@ final class VectorExprs {
             if (m >= 0) {
                 return m;
             }
+        } else if (condition instanceof RangeFilter r) {
+            int m = r.select(b, sel, n, out);
+            if (m >= 0) {
+                return m;
+            }
         }
         Vec v = condition.eval(b, sel, n);
         int m = 0;

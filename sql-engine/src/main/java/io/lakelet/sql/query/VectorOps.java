@@ -57,7 +57,7 @@ final class VectorOps {
     }
 
     static final class Constant extends VectorExprs.Expr {
-        private final Vec value;
+        final Vec value;
 
         Constant(Vec value) {
             super(value.kind, value.scale);
@@ -282,9 +282,9 @@ final class VectorOps {
 
     /** A comparison: 1 or 0, NULL when either side is. */
     static final class Compare extends VectorExprs.Expr {
-        private final SqlKind op;
-        private final VectorExprs.Expr a;
-        private final VectorExprs.Expr b;
+        final SqlKind op;
+        final VectorExprs.Expr a;
+        final VectorExprs.Expr b;
         private final Vec out = new Vec(Vec.Kind.LONG, 0);
 
         Compare(SqlKind op, VectorExprs.Expr a, VectorExprs.Expr b) {

@@ -216,10 +216,11 @@ public final class VectorScan {
         Reader(Rows rows) {
             this.rows = rows;
             Map<RexNode, VectorExprs.Expr> memo = new HashMap<>();
-            conditionExprs = new VectorExprs.Expr[conditions.size()];
-            for (int i = 0; i < conditionExprs.length; i++) {
-                conditionExprs[i] = VectorExprs.compile(conditions.get(i), rex, memo);
+            VectorExprs.Expr[] compiled = new VectorExprs.Expr[conditions.size()];
+            for (int i = 0; i < compiled.length; i++) {
+                compiled[i] = VectorExprs.compile(conditions.get(i), rex, memo);
             }
+            conditionExprs = RangeFilter.fuse(compiled);
             types = new SqlTypeName[projects.length];
             out = new Vec[projects.length];
             for (int p = 0; p < projects.length; p++) {
