@@ -196,7 +196,8 @@ public final class CalciteQueryEngine implements QueryEngine {
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT
                         .withConformance(TRINO)
                         .withDefaultNullCollation(NullCollation.LAST)
-                        .withIdentifierExpansion(true))
+                        .withIdentifierExpansion(true)
+                        .withTypeCoercionFactory(TrinoTypeCoercion::new))
                 .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(true))
                 .programs(Programs.standard())
                 .build();

@@ -44,7 +44,7 @@ final class Errors {
                 return f;
             }
             if (t instanceof CalciteContextException c) {
-                return context(c);
+                return context(c, sql);
             }
             if (t instanceof SqlParseException p) {
                 return parse(p);
@@ -87,11 +87,14 @@ final class Errors {
         return m;
     }
 
-    private static SqlFailure context(CalciteContextException c) {
+    private static SqlFailure context(CalciteContextException c, String sql) {
         int line = c.getPosLine();
         int col = c.getPosColumn();
         String m = c.getCause() != null && c.getCause().getMessage() != null ? c.getCause().getMessage()
                 : c.getMessage();
+        if (c.getCause() instanceof TrinoTypeCoercion.Mismatch) {
+            return at("TYPE_MISMATCH", line, col, m);
+        }
         Matcher column = COLUMN.matcher(m);
         if (column.find()) {
             return at("COLUMN_NOT_FOUND", line, col, "Column '" + column.group(1) + "' cannot be resolved");
@@ -101,9 +104,26 @@ final class Errors {
             return at("FUNCTION_NOT_FOUND", line, col, "Function '" + function.group(1).toLowerCase() + "' not registered");
         }
         Matcher apply = APPLY.matcher(m);
-        if (apply.find()) {
+        if (apply.find() && apply.group(1).equals("||")) {
+            String args = trinoTypes(apply.group(2)).replace(" || ", ", ");
+            return at("FUNCTION_NOT_FOUND", line, col, "Unexpected parameters (" + args + ") for function concat");
+        }
+        if (apply.find(0) && apply.group(1).matches("[A-Za-z_][A-Za-z_0-9]*")) {
+            // A function no signature of which takes these types: Trino looked for one and found none.
+            String args = trinoTypes(apply.group(2));
+            args = args.substring(args.indexOf('(') + 1, args.lastIndexOf(')'));
+            return at("FUNCTION_NOT_FOUND", line, col, "Unexpected parameters (" + args + ") for function "
+                    + apply.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        if (apply.find(0)) {
             return at("TYPE_MISMATCH", line, col, "Cannot apply operator: " + trinoTypes(apply.group(2))
                     .replace(" " + apply.group(1).replace("'", "") + " ", " " + apply.group(1) + " "));
+        }
+        if (m.contains("Illegal mixing of types in CASE or COALESCE statement")) {
+            boolean coalesce = sql != null && textFrom(sql, line, col).regionMatches(true, 0, "coalesce", 0, 8);
+            return at("TYPE_MISMATCH", line, col, coalesce
+                    ? "All COALESCE operands must be the same type or coercible to a common type"
+                    : "All CASE results must be the same type or coercible to a common type");
         }
         if (m.startsWith("Cannot apply") || m.contains("Cannot infer return type") || m.contains("Cast function cannot convert")
                 || m.startsWith("Cannot assign") || m.contains("must be comparable") || m.contains("Type mismatch")
@@ -124,6 +144,15 @@ final class Errors {
             return at("AMBIGUOUS_NAME", line, col, "Column '" + (g.find() ? g.group(1) : "") + "' is ambiguous");
         }
         return at("SYNTAX_ERROR", line, col, m);
+    }
+
+    /** The statement's text from a (1-based) line and column on. */
+    private static String textFrom(String sql, int line, int col) {
+        String[] lines = sql.split("\n", -1);
+        if (line < 1 || line > lines.length || col < 1 || col > lines[line - 1].length() + 1) {
+            return "";
+        }
+        return lines[line - 1].substring(col - 1);
     }
 
     private static String trinoTypes(String calcite) {

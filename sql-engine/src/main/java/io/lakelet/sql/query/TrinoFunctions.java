@@ -515,6 +515,11 @@ public final class TrinoFunctions {
         public boolean checkOperandTypes(org.apache.calcite.sql.SqlCallBinding binding, boolean throwOnFailure) {
             return checker.checkOperandTypes(binding, throwOnFailure);
         }
+
+        @Override
+        public String getAllowedSignatures(String name) {
+            return checker.getAllowedSignatures(this, name);
+        }
     }
 
     /** A function given an argument it does not accept (Trino's INVALID_FUNCTION_ARGUMENT). */
