@@ -92,7 +92,14 @@ final class Errors {
         int col = c.getPosColumn();
         String m = c.getCause() != null && c.getCause().getMessage() != null ? c.getCause().getMessage()
                 : c.getMessage();
-        if (c.getCause() instanceof TrinoTypeCoercion.Mismatch) {
+        if (c.getCause() instanceof TrinoTypeCoercion.Mismatch mismatch) {
+            int[] after = mismatch.operatorAfter;
+            if (after != null && sql != null) {
+                int[] op = nextToken(sql, after[0], after[1] + 1);
+                if (op != null) {
+                    return at("TYPE_MISMATCH", op[0], op[1], m);
+                }
+            }
             return at("TYPE_MISMATCH", line, col, m);
         }
         Matcher column = COLUMN.matcher(m);
@@ -144,6 +151,24 @@ final class Errors {
             return at("AMBIGUOUS_NAME", line, col, "Column '" + (g.find() ? g.group(1) : "") + "' is ambiguous");
         }
         return at("SYNTAX_ERROR", line, col, m);
+    }
+
+    /**
+     * The (1-based) line and column of the first character at or after the given one that is neither blank nor
+     * a closing parenthesis, or null.
+     */
+    private static int[] nextToken(String sql, int line, int col) {
+        String[] lines = sql.split("\n", -1);
+        for (int l = line; l >= 1 && l <= lines.length; l++) {
+            String text = lines[l - 1];
+            for (int i = l == line ? col - 1 : 0; i >= 0 && i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (!Character.isWhitespace(ch) && ch != ')') {
+                    return new int[] {l, i + 1};
+                }
+            }
+        }
+        return null;
     }
 
     /** The statement's text from a (1-based) line and column on. */

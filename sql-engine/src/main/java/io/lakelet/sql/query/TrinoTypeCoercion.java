@@ -37,23 +37,46 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
 
     /** Whether one side is a string and the other a typed value that is not (NULL has no type yet). */
     private static boolean stringMix(RelDataType a, RelDataType b) {
-        return a != null && b != null && !isNull(a) && !isNull(b) && SqlTypeUtil.isCharacter(a) != SqlTypeUtil.isCharacter(b);
+        return a != null && b != null && !isNull(a) && !isNull(b)
+                && SqlTypeUtil.isCharacter(a) != SqlTypeUtil.isCharacter(b);
+    }
+
+    /** Whether one side is a boolean and the other a typed value that is not. */
+    private static boolean booleanMix(RelDataType a, RelDataType b) {
+        return !isNull(a) && !isNull(b)
+                && (a.getSqlTypeName() == SqlTypeName.BOOLEAN) != (b.getSqlTypeName() == SqlTypeName.BOOLEAN);
     }
 
     private static boolean isNull(RelDataType t) {
         return t.getSqlTypeName() == SqlTypeName.NULL;
     }
 
-    /** A TYPE_MISMATCH as Trino words it, at the position of the expression. */
+    /**
+     * A TYPE_MISMATCH as Trino words it, at the position of the expression, or, for a binary operator, just
+     * after its left operand ({@link Errors} moves on to the operator's token, where Trino points).
+     */
     static final class Mismatch extends SqlValidatorException {
-        Mismatch(String message) {
+        /** The end of the left operand of a binary operator (line, column), or null. */
+        final int[] operatorAfter;
+
+        Mismatch(String message, int[] operatorAfter) {
             super(message, null);
+            this.operatorAfter = operatorAfter;
         }
 
         static CalciteContextException at(SqlNode node, String message) {
+            return exception(node, new Mismatch(message, null));
+        }
+
+        static CalciteContextException atOperator(SqlCall call, String message) {
+            SqlParserPos left = call.operand(0).getParserPosition();
+            return exception(call, new Mismatch(message, new int[] {left.getEndLineNum(), left.getEndColumnNum()}));
+        }
+
+        private static CalciteContextException exception(SqlNode node, Mismatch m) {
             SqlParserPos p = node.getParserPosition();
-            return new CalciteContextException(message, new Mismatch(message), p.getLineNum(), p.getColumnNum(),
-                    p.getEndLineNum(), p.getEndColumnNum());
+            return new CalciteContextException(m.getMessage(), m, p.getLineNum(), p.getColumnNum(), p.getEndLineNum(),
+                    p.getEndColumnNum());
         }
     }
 
@@ -101,8 +124,8 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
                 throw Mismatch.at(binding.getCall(), "Cannot check if " + trinoName(left) + " is BETWEEN "
                         + trinoName(right) + " and " + trinoName(high));
             }
-        } else if (stringMix(left, right)) {
-            throw Mismatch.at(binding.getCall(), "Cannot apply operator: " + trinoName(left) + " "
+        } else if (stringMix(left, right) || booleanMix(left, right)) {
+            throw Mismatch.atOperator(binding.getCall(), "Cannot apply operator: " + trinoName(left) + " "
                     + binding.getOperator().getName() + " " + trinoName(right));
         }
         return super.binaryComparisonCoercion(binding);
@@ -126,6 +149,19 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
             }
         }
         return super.inOperationCoercion(binding);
+    }
+
+    @Override
+    public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
+        if (binding.getOperandCount() == 2 && binding.getOperator().getKind().belongsTo(SqlKind.BINARY_ARITHMETIC)) {
+            RelDataType left = binding.getOperandType(0);
+            RelDataType right = binding.getOperandType(1);
+            if (stringMix(left, right)) {
+                throw Mismatch.atOperator(binding.getCall(), "Cannot apply operator: " + trinoName(left) + " "
+                        + binding.getOperator().getName() + " " + trinoName(right));
+            }
+        }
+        return super.binaryArithmeticCoercion(binding);
     }
 
     @Override
