@@ -55,12 +55,19 @@ final class Base64Strings {
      * base64 closed by a quote before {@code limit}; otherwise null.
      */
     static byte[] decodeQuoted(byte[] in, int quote, int limit) {
-        int start = quote + 1;
-        int end = indexOfQuote(in, start, limit);
+        int end = indexOfQuote(in, quote + 1, limit);
+        return end >= limit ? null : decode(in, quote + 1, end);
+    }
+
+    /**
+     * The bytes of {@code in[start, end)}, the text of a JSON string up to its closing quote at {@code end},
+     * when it is plain padded base64; otherwise null.
+     */
+    static byte[] decode(byte[] in, int start, int end) {
         int length = end - start;
         // Unpadded base64 is Jackson's to refuse (the JDK decoder would take it); an escaped quote leaves a
         // backslash before the quote found, which is not in the alphabet.
-        if (end >= limit || (length & 3) != 0) {
+        if ((length & 3) != 0) {
             return null;
         }
         if (length == 0) {
