@@ -27,6 +27,16 @@ final class InPlaceJsonFactory extends JsonFactory {
         super(builder);
     }
 
+    private InPlaceJsonFactory(InPlaceJsonFactory source) {
+        super(source, null);
+    }
+
+    /** A copy of this factory (as an ObjectMapper's copy makes), which keeps stepping over strings. */
+    @Override
+    public JsonFactory copy() {
+        return new InPlaceJsonFactory(this);
+    }
+
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int len, IOContext ctxt) throws IOException {
         if (len < 2 || data[offset] != '{' || data[offset + 1] == 0

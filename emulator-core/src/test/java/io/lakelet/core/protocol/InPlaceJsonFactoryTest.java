@@ -53,6 +53,20 @@ class InPlaceJsonFactoryTest {
     }
 
     @Test
+    void a_copy_of_the_factory_makes_the_same_parsers() throws Exception {
+        JsonFactory copy = factory.copy();
+        byte[] doc = "{\"A\":\"ab\\\"cd\",\"B\":1}".getBytes(StandardCharsets.US_ASCII);
+        assertThat(copy).isInstanceOf(InPlaceJsonFactory.class);
+        try (JsonParser p = copy.createParser(doc, 0, doc.length)) {
+            p.nextToken();
+            p.nextToken();
+            p.nextToken();
+            InPlaceJsonFactory.skipCurrentString(p, new String(doc, StandardCharsets.US_ASCII).indexOf("cd"));
+            assertThatThrownBy(p::nextToken).isInstanceOf(JsonParseException.class);
+        }
+    }
+
+    @Test
     void a_step_asked_for_after_the_text_was_read_is_ignored() throws Exception {
         byte[] doc = "{\"A\":\"QUJD\",\"B\":\"x\"}".getBytes(StandardCharsets.US_ASCII);
         try (JsonParser p = factory.createParser(doc, 0, doc.length)) {
