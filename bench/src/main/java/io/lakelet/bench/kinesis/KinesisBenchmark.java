@@ -240,8 +240,10 @@ public final class KinesisBenchmark implements Benchmark {
                 r.cpuMicrosPerRequest(), r.errors(), rate * recordsPerCall * s.dataBytes() / (1 << 20),
                 Double.isNaN(reference) || reference == 0 ? Double.NaN : rate / reference));
         if (recordsPerCall > 1) {
-            report.note("    %,.0f records/s acknowledged (%,d records)", rate * recordsPerCall,
-                    r.requests() * recordsPerCall);
+            report.note("    %,.0f records/s acknowledged (%,d records); CPU per record: %.1f us in Java threads,"
+                    + " %.1f us in the whole process (RocksDB's native threads, JIT and GC too)", rate * recordsPerCall,
+                    r.requests() * recordsPerCall, r.cpuMicrosPerRequest() / recordsPerCall,
+                    r.wholeCpuMicrosPerRequest() / recordsPerCall);
         }
         if (peers.size() > 1) {
             report.note("    ratio %s", String.join(", ", peers.entrySet().stream()

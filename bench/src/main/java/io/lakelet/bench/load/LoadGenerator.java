@@ -33,10 +33,11 @@ public final class LoadGenerator implements AutoCloseable {
     /**
      * What a timed run measured. Errors include the warm-up and the drain after the run. CPU time is that
      * of this process's Java threads (server and client) during the timed run: unlike requests/s, it
-     * depends little on what else runs on the machine.
+     * depends little on what else runs on the machine. {@code wholeCpuNanos} is the whole process's over the
+     * same time: native threads (RocksDB's flushes and compactions), the JIT compilers and the GC as well.
      */
     public record Result(Scenario scenario, long requests, double seconds, LatencyHistogram latencies,
-                         long errors, String firstError, long cpuNanos) {
+                         long errors, String firstError, long cpuNanos, long wholeCpuNanos) {
         public double requestsPerSecond() {
             return seconds <= 0 ? 0 : requests / seconds;
         }
@@ -44,6 +45,11 @@ public final class LoadGenerator implements AutoCloseable {
         /** Process CPU time per request in microseconds, NaN when not known. */
         public double cpuMicrosPerRequest() {
             return cpuNanos < 0 || requests == 0 ? Double.NaN : cpuNanos / 1000.0 / requests;
+        }
+
+        /** The whole process's CPU time per request in microseconds, NaN when not known. */
+        public double wholeCpuMicrosPerRequest() {
+            return wholeCpuNanos < 0 || requests == 0 ? Double.NaN : wholeCpuNanos / 1000.0 / requests;
         }
     }
 
@@ -66,6 +72,7 @@ public final class LoadGenerator implements AutoCloseable {
                 : new Http2Connection(state, template, authority, scenario.streams());
         List<LoadConnection> connections = connect(scenario.connections(), target, factory);
         long cpuNanos;
+        long wholeCpuNanos;
         try {
             awaitReady(connections);
             for (LoadConnection c : connections) {
@@ -73,10 +80,13 @@ public final class LoadGenerator implements AutoCloseable {
             }
             Thread.sleep(warmup.toMillis());
             long cpuBefore = processCpuNanos();
+            long wholeBefore = wholeProcessCpuNanos();
             state.beginMeasure();
             state.awaitEnd(duration.toNanos());
             long cpuAfter = processCpuNanos();
+            long wholeAfter = wholeProcessCpuNanos();
             cpuNanos = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
+            wholeCpuNanos = wholeBefore < 0 || wholeAfter < 0 ? -1 : wholeAfter - wholeBefore;
             drain(connections);
         } finally {
             for (LoadConnection c : connections) {
@@ -93,7 +103,8 @@ public final class LoadGenerator implements AutoCloseable {
             errors += s.errors();
             firstError = firstError != null ? firstError : s.firstError();
         }
-        return new Result(scenario, all.count(), state.measuredSeconds(), all, errors, firstError, cpuNanos);
+        return new Result(scenario, all.count(), state.measuredSeconds(), all, errors, firstError, cpuNanos,
+                wholeCpuNanos);
     }
 
     private List<LoadConnection> connect(int count, InetSocketAddress target, Supplier<LoadConnection> factory)
@@ -165,6 +176,14 @@ public final class LoadGenerator implements AutoCloseable {
             }
         }
         return sum;
+    }
+
+    /** CPU time of the whole process, every thread (native, JIT, GC) included, or -1 when the JVM cannot tell. */
+    private static long wholeProcessCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static void requireLoopback(InetSocketAddress target) {

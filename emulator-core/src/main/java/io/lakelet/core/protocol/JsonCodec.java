@@ -1,6 +1,7 @@
 package io.lakelet.core.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,10 +51,9 @@ public final class JsonCodec {
     private static final ObjectMapper TREES = new ObjectMapper();
 
     /** The JSON encoding. */
-    public static final JsonCodec JSON = new JsonCodec(JsonFactory.builder()
+    public static final JsonCodec JSON = new JsonCodec(new InPlaceJsonFactory((JsonFactoryBuilder) JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(LIMITS)
-            .build(), false);
+            .streamReadConstraints(LIMITS)), false);
 
     /** The CBOR encoding used by Kinesis. */
     public static final JsonCodec CBOR = new JsonCodec(CBORFactory.builder()
@@ -283,7 +283,8 @@ public final class JsonCodec {
 
     /**
      * The blob of the current (not yet read) string token, decoded from the raw bytes when it is plain
-     * base64; null to leave it to Jackson. The parser then skips the string as an unread token.
+     * base64; null to leave it to Jackson. The parser then steps over the string (or skips it as an unread
+     * token, scanning it again, when it is not our {@link InPlaceJsonFactory}'s).
      */
     private static byte[] decodeInPlace(JsonParser p, Raw raw) {
         long at = p.currentTokenLocation().getByteOffset();
@@ -294,7 +295,12 @@ public final class JsonCodec {
         if (raw.bytes()[quote] != '"') {
             return null;
         }
-        return Base64Strings.decodeQuoted(raw.bytes(), quote, raw.end());
+        int close = Base64Strings.indexOfQuote(raw.bytes(), quote + 1, raw.end());
+        byte[] blob = close >= raw.end() ? null : Base64Strings.decode(raw.bytes(), quote + 1, close);
+        if (blob != null) {
+            InPlaceJsonFactory.skipCurrentString(p, close + 1);
+        }
+        return blob;
     }
 
     private Object integral(JsonParser p, ShapeKind kind, Member member) throws IOException {

@@ -45,11 +45,15 @@ import org.slf4j.LoggerFactory;
  * writing; operations after close fail with {@link IllegalStateException}.
  *
  * <p>Keyspaces whose names end in {@code .blobs} keep large values in blob files (BlobDB), out of the LSM
- * tree, for object bytes.
+ * tree, for object bytes. Keyspaces whose names end in {@code .records} hold stream records, written once
+ * and mostly opaque to compression (producers send binary, aggregated or encrypted data): they are not
+ * compressed, which spares every flush and compaction an LZ4 pass that would save nothing. Compression is
+ * an option of each file written, so a store written before keeps reading its compressed files.
  */
 public final class Storage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Storage.class);
     private static final String BLOBS_SUFFIX = ".blobs";
+    private static final String RECORDS_SUFFIX = ".records";
     /** The default size of the blob cache: hot object chunks are served from it. */
     public static final long DEFAULT_BLOB_CACHE_BYTES = 64L << 20;
     /** Each shard of the blob cache holds at least this much, so a whole 1 MiB chunk fits in any shard. */
@@ -66,6 +70,7 @@ public final class Storage implements AutoCloseable {
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions plainOptions;
     private final ColumnFamilyOptions blobOptions;
+    private final ColumnFamilyOptions recordOptions;
     private final WriteOptions writeOptions;
     /** Plain reads; RocksDB only reads it, so every thread shares it. */
     private final ReadOptions readOptions = new ReadOptions();
@@ -92,6 +97,7 @@ public final class Storage implements AutoCloseable {
                 .setMinBlobSize(4096)
                 .setEnableBlobGarbageCollection(true)
                 .setCompressionType(CompressionType.NO_COMPRESSION);
+        this.recordOptions = new ColumnFamilyOptions().setCompressionType(CompressionType.NO_COMPRESSION);
         this.writeOptions = new WriteOptions()
                 .setSync(syncPolicy == SyncPolicy.ALWAYS)
                 .setDisableWAL(syncPolicy == SyncPolicy.NONE);
@@ -350,7 +356,10 @@ public final class Storage implements AutoCloseable {
     }
 
     private ColumnFamilyOptions optionsFor(String name) {
-        return name.endsWith(BLOBS_SUFFIX) ? blobOptions : plainOptions;
+        if (name.endsWith(BLOBS_SUFFIX)) {
+            return blobOptions;
+        }
+        return name.endsWith(RECORDS_SUFFIX) ? recordOptions : plainOptions;
     }
 
     /**
@@ -395,6 +404,7 @@ public final class Storage implements AutoCloseable {
     private void closeOptions() {
         readOptions.close();
         writeOptions.close();
+        recordOptions.close();
         blobOptions.close();
         plainOptions.close();
         dbOptions.close();

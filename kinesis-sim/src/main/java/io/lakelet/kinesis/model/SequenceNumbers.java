@@ -1,6 +1,8 @@
 package io.lakelet.kinesis.model;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Sequence numbers as 56-digit decimal strings: {@code 49}, a 34-digit stream-wide counter, then the
@@ -20,11 +22,15 @@ public final class SequenceNumbers {
     public record Position(long counter, int shardIndex) {
     }
 
+    /** The number of a counter (not negative) and shard index, written digit by digit: a put formats one per record. */
     public static String format(long counter, int shardIndex) {
-        StringBuilder b = new StringBuilder(LENGTH).append("49");
-        pad(b, Long.toString(counter), COUNTER_DIGITS);
-        pad(b, Integer.toString(shardIndex), SHARD_DIGITS);
-        return b.toString();
+        byte[] digits = new byte[LENGTH];
+        Arrays.fill(digits, (byte) '0');
+        digits[0] = '4';
+        digits[1] = '9';
+        writeDigits(digits, 2 + COUNTER_DIGITS, counter);
+        writeDigits(digits, LENGTH, shardIndex);
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
     /** Decodes a sequence number made by {@link #format}; throws IllegalArgumentException for any other string. */
@@ -41,7 +47,11 @@ public final class SequenceNumbers {
         return new Position(counter.longValueExact(), shard.intValueExact());
     }
 
-    private static void pad(StringBuilder b, String digits, int width) {
-        b.append("0".repeat(width - digits.length())).append(digits);
+    /** Writes {@code value} right-aligned, its last digit before {@code end}; the zeros before it are there. */
+    private static void writeDigits(byte[] digits, int end, long value) {
+        for (int i = end - 1; value > 0; i--) {
+            digits[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
     }
 }

@@ -18,6 +18,7 @@ public final class Shard {
     private long createdMillis;
     private Long closedMillis;
     private transient HashRanges.Range range;
+    private transient String id;
 
     Shard() {
     }
@@ -51,8 +52,14 @@ public final class Shard {
         return index;
     }
 
+    /** The shard id, made once: every record put answers with it. */
     public String id() {
-        return id(index);
+        String i = id;
+        if (i == null) {
+            i = id(index);
+            id = i;
+        }
+        return i;
     }
 
     /** The hash key range, parsed once (the stored form is decimal text). */

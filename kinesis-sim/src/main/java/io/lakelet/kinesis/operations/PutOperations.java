@@ -63,7 +63,7 @@ public final class PutOperations {
             Validation fits = Validation.check();
             checkSize(fits, "data", p.data().length, s);
             fits.orThrow();
-            shard = shardFor(s, p.hashKey());
+            shard = shardFor(s, s.openShards(), p.hashKey());
             if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
                 throw AwsException.client("ProvisionedThroughputExceededException", rateExceeded(s, shard));
             }
@@ -135,8 +135,9 @@ public final class PutOperations {
             fits.orThrow();
             List<PutRecordsResultEntry> results = new ArrayList<>(pending.size());
             int failed = 0;
+            List<Shard> open = s.openShards();
             for (Pending p : pending) {
-                Shard shard = shardFor(s, p.hashKey());
+                Shard shard = shardFor(s, open, p.hashKey());
                 if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
                     failed++;
                     results.add(PutRecordsResultEntry.builder()
@@ -219,8 +220,9 @@ public final class PutOperations {
         return s;
     }
 
-    private static Shard shardFor(Stream s, BigInteger hash) {
-        for (Shard shard : s.openShards()) {
+    /** The open shard (of {@code open}, the stream's open shards) whose range holds {@code hash}. */
+    private static Shard shardFor(Stream s, List<Shard> open, BigInteger hash) {
+        for (Shard shard : open) {
             if (shard.range().contains(hash)) {
                 return shard;
             }

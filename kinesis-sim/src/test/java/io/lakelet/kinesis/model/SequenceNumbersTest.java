@@ -17,6 +17,15 @@ class SequenceNumbersTest {
     }
 
     @Test
+    void everyDigitIsInItsPlace() {
+        assertThat(SequenceNumbers.format(0, 0)).isEqualTo("49" + "0".repeat(54));
+        assertThat(SequenceNumbers.format(1234567890123L, 7))
+                .isEqualTo("49" + "0".repeat(21) + "1234567890123" + "0".repeat(19) + "7");
+        assertThat(SequenceNumbers.format(Long.MAX_VALUE, Integer.MAX_VALUE))
+                .isEqualTo("49" + "0".repeat(15) + Long.MAX_VALUE + "0".repeat(10) + Integer.MAX_VALUE);
+    }
+
+    @Test
     void aLaterCounterIsAGreaterNumberWhateverTheShard() {
         BigInteger earlier = new BigInteger(SequenceNumbers.format(10, 999));
         BigInteger later = new BigInteger(SequenceNumbers.format(11, 0));
