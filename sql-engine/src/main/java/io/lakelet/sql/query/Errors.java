@@ -94,13 +94,8 @@ final class Errors {
                 : c.getMessage();
         if (c.getCause() instanceof TrinoTypeCoercion.Mismatch mismatch) {
             int[] after = mismatch.operatorAfter;
-            if (after != null && sql != null) {
-                int[] op = nextToken(sql, after[0], after[1] + 1);
-                if (op != null) {
-                    return at("TYPE_MISMATCH", op[0], op[1], m);
-                }
-            }
-            return at("TYPE_MISMATCH", line, col, m);
+            int[] op = sql == null ? null : nextToken(sql, after[0], after[1] + 1);
+            return op == null ? at("TYPE_MISMATCH", line, col, m) : at("TYPE_MISMATCH", op[0], op[1], m);
         }
         Matcher column = COLUMN.matcher(m);
         if (column.find()) {

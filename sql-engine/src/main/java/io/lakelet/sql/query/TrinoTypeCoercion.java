@@ -52,31 +52,24 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
     }
 
     /**
-     * A TYPE_MISMATCH as Trino words it, at the position of the expression, or, for a binary operator, just
-     * after its left operand ({@link Errors} moves on to the operator's token, where Trino points).
+     * A TYPE_MISMATCH of a binary operator, BETWEEN or IN as Trino words it, placed just after the left
+     * operand ({@link Errors} moves on to the operator's token, or NOT, where Trino points).
      */
     static final class Mismatch extends SqlValidatorException {
-        /** The end of the left operand of a binary operator (line, column), or null. */
+        /** The end of the left operand (line, column). */
         final int[] operatorAfter;
 
-        Mismatch(String message, int[] operatorAfter) {
+        private Mismatch(String message, int[] operatorAfter) {
             super(message, null);
             this.operatorAfter = operatorAfter;
         }
 
-        static CalciteContextException at(SqlNode node, String message) {
-            return exception(node, new Mismatch(message, null));
-        }
-
         static CalciteContextException atOperator(SqlCall call, String message) {
             SqlParserPos left = call.operand(0).getParserPosition();
-            return exception(call, new Mismatch(message, new int[] {left.getEndLineNum(), left.getEndColumnNum()}));
-        }
-
-        private static CalciteContextException exception(SqlNode node, Mismatch m) {
-            SqlParserPos p = node.getParserPosition();
-            return new CalciteContextException(m.getMessage(), m, p.getLineNum(), p.getColumnNum(), p.getEndLineNum(),
-                    p.getEndColumnNum());
+            SqlParserPos p = call.getParserPosition();
+            return new CalciteContextException(message,
+                    new Mismatch(message, new int[] {left.getEndLineNum(), left.getEndColumnNum()}), p.getLineNum(),
+                    p.getColumnNum(), p.getEndLineNum(), p.getEndColumnNum());
         }
     }
 
@@ -121,7 +114,7 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
         if (binding.getOperator().getKind() == SqlKind.BETWEEN && binding.getOperandCount() == 3) {
             RelDataType high = binding.getOperandType(2);
             if (stringMix(left, right) || stringMix(left, high)) {
-                throw Mismatch.at(binding.getCall(), "Cannot check if " + trinoName(left) + " is BETWEEN "
+                throw Mismatch.atOperator(binding.getCall(), "Cannot check if " + trinoName(left) + " is BETWEEN "
                         + trinoName(right) + " and " + trinoName(high));
             }
         } else if (stringMix(left, right) || booleanMix(left, right)) {
@@ -144,7 +137,7 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
             operands.addAll(list.getList());
             String none = noCommonType(types(binding, operands));
             if (none != null) {
-                throw Mismatch.at(binding.getCall(), "IN value and list items must be the same type or coercible to "
+                throw Mismatch.atOperator(binding.getCall(), "IN value and list items must be the same type or coercible to "
                         + "a common type. " + none);
             }
         }

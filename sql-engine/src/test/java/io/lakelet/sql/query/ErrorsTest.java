@@ -58,9 +58,11 @@ class ErrorsTest {
                 Arguments.of("SELECT a FROM t\nWHERE DATE '2024-01-02'\n  <> s", "TYPE_MISMATCH",
                         "line 3:3: Cannot apply operator: date <> varchar"),
                 Arguments.of("SELECT a FROM t WHERE a BETWEEN '0' AND 2", "TYPE_MISMATCH",
-                        "line 1:23: Cannot check if integer is BETWEEN varchar(1) and integer"),
+                        "line 1:25: Cannot check if integer is BETWEEN varchar(1) and integer"),
+                Arguments.of("SELECT a FROM t WHERE (a) NOT BETWEEN 0 AND '2'", "TYPE_MISMATCH",
+                        "line 1:27: Cannot check if integer is BETWEEN integer and varchar(1)"),
                 Arguments.of("SELECT a IN ('1', '2') FROM t", "TYPE_MISMATCH",
-                        "line 1:8: IN value and list items must be the same type or coercible to a common type. "
+                        "line 1:10: IN value and list items must be the same type or coercible to a common type. "
                                 + "Cannot find common type between integer and varchar(1), all types (without "
                                 + "duplicates): [integer, varchar(1)]"),
                 Arguments.of("SELECT coalesce(a, s) FROM t", "TYPE_MISMATCH",
