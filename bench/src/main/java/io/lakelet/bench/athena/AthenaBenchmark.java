@@ -78,7 +78,7 @@ public final class AthenaBenchmark implements Benchmark {
                 "--sf=1            TPC-H scale factor (1 = 6 M lineitem rows)",
                 "--files=8         Parquet/text files the table is split in",
                 "--runs=3          timed runs per query (the best and the median are reported)",
-                "--poll-ms=5       interval of the state polls while a TPC-H query runs (the small query polls every 2 ms)",
+                "--poll-ms=5       interval of the state polls while a TPC-H query runs (the small query: 2 ms)",
                 "--round-trips=30  small queries for the round-trip figure",
                 "--data=bench/target/tpch  where generated files are cached between runs",
                 "--duckdb=auto     auto or off",
@@ -141,9 +141,9 @@ public final class AthenaBenchmark implements Benchmark {
                 report.note("duckdb: %s", duckDb == null ? "off" : "in-process JDBC " + duckDb.version()
                         + ", read_parquet over the same files on local disk");
                 report.note("timing: wall time from StartQueryExecution to SUCCEEDED (a bare GetQueryExecution "
-                        + "request every %d ms), the execution and first page of results fetched; best and median of %d runs after one warm-up run; cpu ms: "
-                        + "median CPU time of this whole process (server, client, GC, JIT) per run; x duckdb: best / "
-                        + "DuckDB's best", pollMillis, runs);
+                        + "request every %d ms), the execution and first page of results fetched; best and median "
+                        + "of %d runs after one warm-up run; cpu ms: median CPU time of this whole process (server, "
+                        + "client, GC, JIT) per run; x duckdb: best / DuckDB's best", pollMillis, runs);
                 report.note("");
                 report.note("%-26s %9s %9s %9s %14s %9s %8s  %s", "query", "best ms", "median ms", "cpu ms",
                         "scanned bytes", "duckdb ms", "x duckdb", "first row");

@@ -137,8 +137,8 @@ final class TrinoTypeCoercion extends TypeCoercionImpl {
             operands.addAll(list.getList());
             String none = noCommonType(types(binding, operands));
             if (none != null) {
-                throw Mismatch.atOperator(binding.getCall(), "IN value and list items must be the same type or coercible to "
-                        + "a common type. " + none);
+                throw Mismatch.atOperator(binding.getCall(), "IN value and list items must be the same type or "
+                        + "coercible to a common type. " + none);
             }
         }
         return super.inOperationCoercion(binding);
