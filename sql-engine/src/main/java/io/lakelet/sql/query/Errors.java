@@ -106,18 +106,19 @@ final class Errors {
             return at("FUNCTION_NOT_FOUND", line, col, "Function '" + function.group(1).toLowerCase() + "' not registered");
         }
         Matcher apply = APPLY.matcher(m);
-        if (apply.find() && apply.group(1).equals("||")) {
+        boolean applies = apply.find();
+        if (applies && apply.group(1).equals("||")) {
             String args = trinoTypes(apply.group(2)).replace(" || ", ", ");
             return at("FUNCTION_NOT_FOUND", line, col, "Unexpected parameters (" + args + ") for function concat");
         }
-        if (apply.find(0) && apply.group(1).matches("[A-Za-z_][A-Za-z_0-9]*")) {
+        if (applies && apply.group(1).matches("[A-Za-z_][A-Za-z_0-9]*")) {
             // A function no signature of which takes these types: Trino looked for one and found none.
             String args = trinoTypes(apply.group(2));
             args = args.substring(args.indexOf('(') + 1, args.lastIndexOf(')'));
             return at("FUNCTION_NOT_FOUND", line, col, "Unexpected parameters (" + args + ") for function "
                     + apply.group(1).toLowerCase(java.util.Locale.ROOT));
         }
-        if (apply.find(0)) {
+        if (applies) {
             return at("TYPE_MISMATCH", line, col, "Cannot apply operator: " + trinoTypes(apply.group(2))
                     .replace(" " + apply.group(1).replace("'", "") + " ", " " + apply.group(1) + " "));
         }
