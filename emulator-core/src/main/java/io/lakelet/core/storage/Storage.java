@@ -103,6 +103,10 @@ public final class Storage implements AutoCloseable {
                 .setDisableWAL(syncPolicy == SyncPolicy.NONE);
         try {
             Files.createDirectories(dir);
+            boolean directIo = DirectIo.supported(dir);
+            dbOptions.setUseDirectIoForFlushAndCompaction(directIo);
+            LOG.info("store in {}: flushes and compactions {}", dir,
+                    directIo ? "use direct I/O" : "go through the page cache (the file system refuses direct I/O)");
             List<byte[]> existing;
             try (Options options = new Options()) {
                 existing = RocksDB.listColumnFamilies(options, dir.toString());
