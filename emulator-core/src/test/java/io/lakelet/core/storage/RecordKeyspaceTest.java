@@ -15,6 +15,7 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.MutableColumnFamilyOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.TableProperties;
 
@@ -68,6 +69,31 @@ class RecordKeyspaceTest {
         }
         assertThat(lz4InFiles("test.things")).containsOnly(true);
         assertThat(lz4InFiles(RECORDS)).containsOnly(false);
+    }
+
+    @Test
+    void recordKeyspacesTakeABurstWithoutSlowingWritesWhetherNewOrReopened() throws Exception {
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            storage.keyspace(RECORDS).put(b("k"), text(1));
+            storage.keyspace("test.things").put(b("k"), text(1));
+            assertBurstOptions(storage);
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
+            assertBurstOptions(storage);
+        }
+    }
+
+    private static void assertBurstOptions(Storage storage) {
+        MutableColumnFamilyOptions.MutableColumnFamilyOptionsBuilder records = storage.read(() ->
+                storage.db().getOptions(storage.keyspace(RECORDS).handle()));
+        MutableColumnFamilyOptions.MutableColumnFamilyOptionsBuilder things = storage.read(() ->
+                storage.db().getOptions(storage.keyspace("test.things").handle()));
+        assertThat(records.writeBufferSize()).isEqualTo(Storage.RECORD_MEMTABLE_BYTES);
+        assertThat(records.level0SlowdownWritesTrigger()).isEqualTo(40);
+        assertThat(records.level0StopWritesTrigger()).isEqualTo(64);
+        // RocksDB's defaults elsewhere.
+        assertThat(things.writeBufferSize()).isEqualTo(64L << 20);
+        assertThat(things.level0SlowdownWritesTrigger()).isEqualTo(20);
     }
 
     /** A store as Lakelet wrote it before: the records keyspace with the plain options (LZ4), flushed to a file. */
