@@ -3,6 +3,7 @@ package io.lakelet.bench.athena;
 import io.lakelet.athena.AthenaModule;
 import io.lakelet.bench.BenchFiles;
 import io.lakelet.bench.Benchmark;
+import io.lakelet.bench.JitWarmup;
 import io.lakelet.bench.Options;
 import io.lakelet.bench.Report;
 import io.lakelet.core.config.LakeletConfig;
@@ -20,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +84,9 @@ public final class AthenaBenchmark implements Benchmark {
                 "--round-trips=30  small queries for the round-trip figure",
                 "--data=bench/target/tpch  where generated files are cached between runs",
                 "--duckdb=auto     auto or off",
-                "--queries=q1,q6,text,pruned,small  which queries to run (pruned also runs the unpruned count)");
+                "--queries=q1,q6,text,pruned,small  which queries to run (pruned also runs the unpruned count)",
+                "--jit-warmup-max=60s  before the timed runs, rounds of every query but the text one until the JIT",
+                "                    compilers are nearly idle, for at most this long (0s: one warm-up run each only)");
     }
 
     @Override
@@ -95,6 +99,7 @@ public final class AthenaBenchmark implements Benchmark {
         Path cache = Path.of(options.get("data", "bench/target/tpch"));
         boolean duck = !options.get("duckdb", "auto").equals("off");
         Set<String> queries = Set.of(options.get("queries", "q1,q6,text,pruned,small").split(","));
+        Duration jitWarmupMax = options.getDuration("jit-warmup-max", Duration.ofSeconds(60));
         options.rejectUnknown();
 
         report.describeMachine();
@@ -134,6 +139,28 @@ public final class AthenaBenchmark implements Benchmark {
                 if (r.execution().status().state() != QueryExecutionState.SUCCEEDED) {
                     throw new IllegalStateException(ddl + " failed: " + r.execution().status().stateChangeReason());
                 }
+            }
+
+            List<String> warmUp = new ArrayList<>();
+            if (queries.contains("q1")) {
+                warmUp.add(Q1.formatted("lineitem"));
+            }
+            if (queries.contains("q6")) {
+                warmUp.add(Q6.formatted("lineitem"));
+            }
+            if (queries.contains("pruned")) {
+                warmUp.add(PRUNED);
+            }
+            if (queries.contains("small")) {
+                warmUp.add(SMALL);
+            }
+            if (!jitWarmupMax.isZero() && !warmUp.isEmpty()) {
+                JitWarmup.Result warm = JitWarmup.untilIdle(jitWarmupMax, () -> {
+                    for (String sql : warmUp) {
+                        runner.run(sql, pollMillis);
+                    }
+                });
+                report.note("JIT warm-up: every query but the text one, in turn: %s", warm.describe());
             }
 
             DuckDb duckDb = duck ? new DuckDb(data.resolve("parquet")) : null;

@@ -3,6 +3,7 @@ package io.lakelet.bench.kinesis;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lakelet.bench.BenchFiles;
 import io.lakelet.bench.Benchmark;
+import io.lakelet.bench.JitWarmup;
 import io.lakelet.bench.Options;
 import io.lakelet.bench.Report;
 import io.lakelet.bench.load.LoadGenerator;
@@ -12,7 +13,6 @@ import io.lakelet.core.config.LakeletConfig;
 import io.lakelet.core.server.LakeletServer;
 import io.lakelet.kinesis.KinesisModule;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -41,7 +41,6 @@ public final class KinesisBenchmark implements Benchmark {
      */
     private static final Duration PEER_SETTLE = Duration.ofSeconds(30);
     /** The JIT warm-up repeats until the compilers take less than this share of a round's wall time. */
-    private static final double JIT_IDLE = 0.05;
 
     @Override
     public String name() {
@@ -348,30 +347,16 @@ public final class KinesisBenchmark implements Benchmark {
         }
         Scenario scenario = new Scenario(Scenario.Protocol.HTTP1, "-", s.connections(), 1);
         Duration each = s.jitWarmup().dividedBy(requests.size());
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean canWatch = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long start = System.nanoTime();
-        long compiledBefore = canWatch ? jit.getTotalCompilationTime() : 0;
-        int rounds = 0;
-        double busy;
-        do {
-            long roundStart = System.nanoTime();
-            long compiledAtRoundStart = canWatch ? jit.getTotalCompilationTime() : 0;
+        JitWarmup.Result warm = JitWarmup.untilIdle(s.jitWarmupMax(), () -> {
             for (RequestTemplate t : requests) {
                 LoadGenerator.Result r = load.run(scenario, t, target, each, Duration.ZERO, Long.MAX_VALUE);
                 if (r.errors() > 0) {
                     report.note("JIT warm-up: %d error(s), the first: %s", r.errors(), r.firstError());
                 }
             }
-            rounds++;
-            // The compilers' share of the round: on 2 busy cores C2 can lag the load by tens of seconds.
-            busy = canWatch ? (jit.getTotalCompilationTime() - compiledAtRoundStart) * 1e6
-                    / (System.nanoTime() - roundStart) : 0;
-        } while (busy > JIT_IDLE && System.nanoTime() - start < s.jitWarmupMax().toNanos());
-        report.note("JIT warm-up: %d ms on Lakelet over PutRecords and PutRecord in %s (%d round(s) of %d ms, until "
-                        + "the compilers took less than %.0f%% of a round: %.0f%% in the last; %,d ms compiling)",
-                (System.nanoTime() - start) / 1_000_000, s.bodies(), rounds, s.jitWarmup().toMillis(), JIT_IDLE * 100,
-                busy * 100, canWatch ? jit.getTotalCompilationTime() - compiledBefore : -1);
+        });
+        report.note("JIT warm-up: Lakelet over PutRecords and PutRecord in %s, rounds of %d ms: %s", s.bodies(),
+                s.jitWarmup().toMillis(), warm.describe());
     }
 
     private static String abbreviate(Object o) {
