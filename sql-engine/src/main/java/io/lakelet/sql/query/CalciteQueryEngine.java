@@ -238,6 +238,7 @@ public final class CalciteQueryEngine implements QueryEngine {
             return result(StatementType.UTILITY, cursor, run);
         }
         java.util.Map<String, Object> stash = new HashMap<>();
+        best = TryPlans.rewrite(best, stash, (org.apache.calcite.adapter.java.JavaTypeFactory) planner.getTypeFactory());
         Bindable<Object[]> bindable = EnumerableInterpretable.toBindable(stash, null,
                 (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
         QueryContext context = new QueryContext(root, (org.apache.calcite.adapter.java.JavaTypeFactory) planner.getTypeFactory(), clock, run.cancellation(), stash);

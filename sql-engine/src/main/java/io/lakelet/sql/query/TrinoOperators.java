@@ -36,7 +36,7 @@ final class TrinoOperators {
                 SqlLibraryOperators.ARRAY_MIN, SqlLibraryOperators.MAP_KEYS, SqlLibraryOperators.MAP_VALUES,
                 SqlLibraryOperators.BOOL_AND, SqlLibraryOperators.BOOL_OR, SqlLibraryOperators.LOG2,
                 SqlLibraryOperators.TO_BASE64, SqlLibraryOperators.FROM_BASE64,
-                SqlLibraryOperators.MAP_FROM_ARRAYS));
+                SqlLibraryOperators.MAP_FROM_ARRAYS, TryPlans.TRY));
         return SqlOperatorTables.chain(TrinoFunctions.operatorTable(), SqlStdOperatorTable.instance(),
                 SqlOperatorTables.of(library));
     }

@@ -20,7 +20,7 @@ import org.apache.calcite.sql.util.SqlShuttle;
  * {@code now()} is CURRENT_TIMESTAMP, {@code approx_distinct(x)} COUNT(DISTINCT x) (exact, where Trino
  * estimates), {@code count_if(c)} COUNT(CASE WHEN c THEN 1 END), {@code arbitrary(x)} ANY_VALUE(x),
  * {@code day(x)} DAYOFMONTH(x), {@code map(k, v)} MAP_FROM_ARRAYS, {@code concat(a, b, ...)} a || b || ...,
- * {@code if(c, x)} IF(c, x, NULL), {@code try(CAST(...))} TRY_CAST (other {@code try(x)} run as {@code x}).
+ * {@code if(c, x)} IF(c, x, NULL), {@code try(CAST(...))} TRY_CAST (other {@code try(x)}: see {@link TryPlans}).
  * It also resolves {@code s.a} as Trino does (see {@link #visit(SqlIdentifier)}).
  */
 final class TrinoRewriter extends SqlShuttle {
@@ -192,12 +192,12 @@ final class TrinoRewriter extends SqlShuttle {
         return out;
     }
 
-    /** TRY over a cast is TRY_CAST; over anything else the expression runs as is (errors are not caught). */
+    /** TRY over a cast is TRY_CAST; over anything else it stays a call of {@link TryPlans#TRY}. */
     private static SqlNode unwrapTry(SqlNode inner, SqlParserPos pos) {
         if (inner instanceof SqlCall c && c.getKind() == org.apache.calcite.sql.SqlKind.CAST) {
             return SqlLibraryOperators.TRY_CAST.createCall(pos, c.getOperandList());
         }
-        return inner;
+        return TryPlans.TRY.createCall(pos, inner);
     }
 
 }

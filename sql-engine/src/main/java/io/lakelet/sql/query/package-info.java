@@ -13,8 +13,8 @@
  * every byte read for DataScannedInBytes.
  *
  * <p>Where it knowingly differs from Athena/Trino: approx_distinct and approx_percentile are exact
- * (approx_percentile returns DOUBLE); {@code try(x)} only catches cast failures (as TRY_CAST); implicit
- * coercion is Calcite's (so {@code 1 + '2'} is accepted where Trino fails with TYPE_MISMATCH); timestamps
+ * (approx_percentile returns DOUBLE); {@code try(x)} catches any error of x, where Trino catches a listed
+ * few (division by zero, invalid casts and function arguments, numeric overflow); timestamps
  * with time zone are plain timestamps in UTC (from_unixtime, from_iso8601_timestamp); {@code user} is the
  * USER function, not a column; hidden columns {@code $path}/{@code $file_size} exist only in queries that
  * name them; cancellation is checked per scanned and per returned row, so an operator that loops over

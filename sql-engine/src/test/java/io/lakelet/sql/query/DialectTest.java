@@ -90,6 +90,14 @@ class DialectTest {
                 c("SELECT greatest(1, 5, 3), least(1, 5, 3), nullif(1, 1)", "5 | 1 | null"),
                 c("SELECT CASE WHEN 1 = 1 THEN 'a' ELSE 'bc' END", "a"),
                 c("SELECT TRY_CAST('abc' AS INTEGER), TRY_CAST('12' AS INTEGER), try(CAST('x' AS BIGINT))", "null | 12 | null"),
+                // try: NULL where its expression fails (Trino docs: Conditional expressions, TRY).
+                c("SELECT try(1 / 0), try(10 / 2), coalesce(try(1 / 0), -1)", "null | 5 | -1"),
+                c("SELECT try(date_parse('not a date', '%Y-%m-%d')), try(date_parse('2024-01-02', '%Y-%m-%d'))",
+                        "null | 2024-01-02 00:00:00.000"),
+                c("SELECT try(coalesce(try(1 / 0), 7) + 1)", "8"),
+                c(TRY_PER_ROW, "ann | 50 / bob | null / cid | -100 / dan | null"),
+                c("SELECT name FROM people WHERE try(100 / (salary - 80)) > 0 ORDER BY name", "ann"),
+                c("SELECT sum(try(1000 / (salary - 80))), count(try(1000 / (salary - 80))) FROM people", "-50 | 2"),
                 // Numbers.
                 c("SELECT round(2.5), round(-2.5), round(1.2345, 2), round(2.5E0)", "3 | -3 | 1.23 | 3.0"),
                 c("SELECT 7 / 2, 7 % 3, 7.0 / 2, CAST(7 AS DOUBLE) / 2", "3 | 1 | 3.5 | 3.5"),
@@ -166,6 +174,23 @@ class DialectTest {
             rows.add(String.join(" | ", row.stream().map(String::valueOf).toList()));
         }
         assertThat(String.join(" / ", rows)).isEqualTo(expected);
+    }
+
+    private static final String TRY_PER_ROW = "SELECT name, try(1000 / (salary - 80)) FROM people ORDER BY name";
+
+    @org.junit.jupiter.api.Test
+    void aTryPlanServedFromTheCacheOfCompiledPlansUsesItsOwnQuerysEvaluator() {
+        // The second run's plan is the first's compiled code (the same source); its try must still evaluate.
+        List<List<String>> first = Lakes.text(lake, "db", TRY_PER_ROW);
+        List<List<String>> second = Lakes.text(lake, "db", TRY_PER_ROW);
+        assertThat(second).isEqualTo(first);
+        assertThat(second.get(1)).containsExactly("bob", null);
+    }
+
+    @org.junit.jupiter.api.Test
+    void withoutTryTheSameDivisionFails() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lakes.text(lake, "db",
+                "SELECT name, 1000 / (salary - 80) FROM people ORDER BY name")).hasMessageContaining("Division by zero");
     }
 
     @org.junit.jupiter.api.Test
