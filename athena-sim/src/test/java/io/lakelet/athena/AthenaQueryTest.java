@@ -150,6 +150,19 @@ class AthenaQueryTest {
     }
 
     @Test
+    void aDivisionByZeroFailsTheQueryAndTryTurnsItIntoNull() {
+        salesTable();
+        QueryExecution failed = server.run("lake", "SELECT id, 100 / (id - 3) FROM sales");
+        assertThat(failed.status().state()).isEqualTo(QueryExecutionState.FAILED);
+        assertThat(failed.status().stateChangeReason()).contains("Division by zero");
+
+        QueryExecution q = succeed("lake", "SELECT id, try(100 / (id - 3)) AS q FROM sales ORDER BY id");
+        assertThat(server.rows(q.queryExecutionId())).containsExactly(
+                List.of("id", "q"), List.of("1", "-50"), List.of("2", "-100"), java.util.Arrays.asList("3", null),
+                List.of("4", "100"), List.of("5", "50"));
+    }
+
+    @Test
     void aSyntaxErrorFailsTheCallItselfAsAthenasDoes() {
         for (String sql : List.of("SELECT * FORM sales", "CREATE EXTERNAL TABLE t (a int", "SELEC 1")) {
             assertThatThrownBy(() -> server.start("lake", sql))
