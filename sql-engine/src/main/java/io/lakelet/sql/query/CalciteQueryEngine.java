@@ -65,6 +65,8 @@ public final class CalciteQueryEngine implements QueryEngine {
     private static final Pattern OFFSET_LIMIT = Pattern.compile(
             "\\bOFFSET\\s+(\\d+)(\\s+ROWS?)?\\s+LIMIT\\s+(\\d+|ALL)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern LIMIT_ALL = Pattern.compile("\\bLIMIT\\s+ALL\\b", Pattern.CASE_INSENSITIVE);
+    /** A statement that may call {@code try(...)}: only its plan is searched for {@link TryPlans#TRY}. */
+    private static final Pattern TRY_CALL = Pattern.compile("\\btry\"?\\s*\\(", Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN = Pattern.compile("\"\\$(path|file_size)\"", Pattern.CASE_INSENSITIVE);
 
     /**
@@ -238,7 +240,9 @@ public final class CalciteQueryEngine implements QueryEngine {
             return result(StatementType.UTILITY, cursor, run);
         }
         java.util.Map<String, Object> stash = new HashMap<>();
-        best = TryPlans.rewrite(best, stash, (org.apache.calcite.adapter.java.JavaTypeFactory) planner.getTypeFactory());
+        if (TRY_CALL.matcher(sql).find()) {
+            best = TryPlans.rewrite(best, stash, (org.apache.calcite.adapter.java.JavaTypeFactory) planner.getTypeFactory());
+        }
         Bindable<Object[]> bindable = EnumerableInterpretable.toBindable(stash, null,
                 (EnumerableRel) best, EnumerableRel.Prefer.ARRAY);
         QueryContext context = new QueryContext(root, (org.apache.calcite.adapter.java.JavaTypeFactory) planner.getTypeFactory(), clock, run.cancellation(), stash);

@@ -95,6 +95,7 @@ class DialectTest {
                 c("SELECT try(date_parse('not a date', '%Y-%m-%d')), try(date_parse('2024-01-02', '%Y-%m-%d'))",
                         "null | 2024-01-02 00:00:00.000"),
                 c("SELECT try(coalesce(try(1 / 0), 7) + 1)", "8"),
+                c("SELECT TRY (1 / 0), \"try\"(2 / 0), \"TRY\"(3 / 0)", "null | null | null"),
                 c(TRY_PER_ROW, "ann | 50 / bob | null / cid | -100 / dan | null"),
                 c("SELECT name FROM people WHERE try(100 / (salary - 80)) > 0 ORDER BY name", "ann"),
                 c("SELECT sum(try(1000 / (salary - 80))), count(try(1000 / (salary - 80))) FROM people", "-50 | 2"),
