@@ -64,24 +64,17 @@ final class TryPlans {
      * The n is in the operator (a literal operand would become a local of the program, out of the
      * implementor's reach), and one operator serves the n-th try of every query.
      */
-    private static final List<SqlUserDefinedFunction> EVALS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final Map<Integer, SqlUserDefinedFunction> EVALS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static SqlUserDefinedFunction eval(int n) {
-        while (EVALS.size() <= n) {
-            synchronized (EVALS) {
-                if (EVALS.size() <= n) {
-                    int i = EVALS.size();
-                    EVALS.add(new SqlUserDefinedFunction(new SqlIdentifier("$TRY_EVAL" + i, SqlParserPos.ZERO),
-                            SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0, null, null, new EvalFunction(STASH_PREFIX + i)) {
-                        @Override
-                        public boolean isDeterministic() {
-                            return false;
-                        }
-                    });
-                }
+        return EVALS.computeIfAbsent(n, i -> new SqlUserDefinedFunction(
+                new SqlIdentifier("$TRY_EVAL" + i, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, ReturnTypes.ARG0,
+                null, null, new EvalFunction(STASH_PREFIX + i)) {
+            @Override
+            public boolean isDeterministic() {
+                return false;
             }
-        }
-        return EVALS.get(n);
+        });
     }
 
     private static final String STASH_PREFIX = "lakelet.try.";
@@ -95,7 +88,6 @@ final class TryPlans {
             @Override
             public RelNode visit(RelNode other) {
                 RelNode node = super.visit(other);
-                RelDataType input = node.getInputs().size() == 1 ? node.getInput(0).getRowType() : null;
                 RexBuilder rex = node.getCluster().getRexBuilder();
                 if (node instanceof Calc calc) {
                     // A program shares subexpressions as locals, which would compute x outside the try: expand
@@ -124,7 +116,7 @@ final class TryPlans {
                     return !replacer.replaced ? node : Bindables.BindableTableScan.create(scan.getCluster(),
                             scan.getTable(), filters, scan.projects);
                 }
-                RelDataType rowType = input != null ? input : joinedInputs(node, types);
+                RelDataType rowType = inputs(node, types);
                 return rowType == null ? node : node.accept(new Replacer(rex, rowType, stash, types));
             }
         };
@@ -132,9 +124,9 @@ final class TryPlans {
     }
 
     /** The row type a node's expressions read: its inputs side by side (a join's condition reads both). */
-    private static RelDataType joinedInputs(RelNode node, JavaTypeFactory types) {
-        if (node.getInputs().isEmpty()) {
-            return null;
+    private static RelDataType inputs(RelNode node, JavaTypeFactory types) {
+        if (node.getInputs().size() <= 1) {
+            return node.getInputs().isEmpty() ? null : node.getInput(0).getRowType();
         }
         var b = types.builder();
         for (RelNode in : node.getInputs()) {
