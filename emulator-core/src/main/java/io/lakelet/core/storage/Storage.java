@@ -58,7 +58,7 @@ public final class Storage implements AutoCloseable {
     public static final long DEFAULT_BLOB_CACHE_BYTES = 64L << 20;
     /** Each shard of the blob cache holds at least this much, so a whole 1 MiB chunk fits in any shard. */
     private static final long BLOB_CACHE_SHARD_BYTES = 16L << 20;
-    /** The memtable of a {@code .records} keyspace; two at most, one filling and one flushing. */
+    /** The largest memtable of a {@code .records} keyspace. */
     static final long RECORD_MEMTABLE_BYTES = 128L << 20;
 
     static {
@@ -200,6 +200,70 @@ public final class Storage implements AutoCloseable {
         }
     }
 
+    /** Whether a keyspace of that name exists (was opened or created), without creating it. */
+    public boolean hasKeyspace(String name) {
+        return keyspaces.containsKey(name);
+    }
+
+    /**
+     * Drops a keyspace and everything in it, for good (a migration's old layout). The keyspace must no
+     * longer be used: its handle is closed here.
+     */
+    public void dropKeyspace(String name) {
+        synchronized (keyspaces) {
+            Keyspace ks = keyspaces.remove(name);
+            if (ks == null) {
+                return;
+            }
+            ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
+            lock.lock();
+            try {
+                if (closed) {
+                    throw new IllegalStateException("the store is closed");
+                }
+                db.dropColumnFamily(ks.handle());
+                handles.remove(ks.handle());
+                ks.handle().close();
+            } catch (RocksDBException e) {
+                throw new StorageException(e.getMessage(), e);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Seals the memtable of {@code ks} and writes it to a file: in the background when {@code wait} is
+     * false (the memtable is sealed before this returns, so later writes go to a new one), or before
+     * returning. Writes are not held back while earlier memtables are still being written.
+     */
+    public void flush(Keyspace ks, boolean wait) {
+        read(() -> {
+            try (FlushOptions options = new FlushOptions().setWaitForFlush(wait).setAllowWriteStall(true)) {
+                db.flush(options, ks.handle());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes the table files of {@code ks} whose keys all lie in one of the ranges, given as begin and
+     * end (excluded) keys in turn, without writing a deletion: keys of a range that share a file with keys
+     * outside it, are in level 0 or are still in a memtable, stay. For key ranges nothing reads any more;
+     * a reader inside one may see part of it gone.
+     */
+    public void deleteFiles(Keyspace ks, List<byte[]> ranges) {
+        read(() -> {
+            db.deleteFilesInRanges(ks.handle(), ranges, false);
+            return null;
+        });
+    }
+
+    /** A numeric RocksDB property of a keyspace ({@code rocksdb.num-running-compactions} and the like). */
+    public long longProperty(Keyspace ks, String property) {
+        return read(() -> db.getLongProperty(ks.handle(), property));
+    }
+
     /** A new atomic batch of writes across keyspaces; nothing is visible until {@link Batch#commit()}. */
     public Batch batch() {
         return new Batch(this);
@@ -335,21 +399,21 @@ public final class Storage implements AutoCloseable {
     }
 
     /**
-     * Options of the {@code .records} keyspaces: stream records, written once in bursts, keyed by shard and
-     * counter. Every flush spans every shard of the streams written, so each level-0 file overlaps the
-     * files below it and compaction rewrites them: it cannot keep pace with a producer at full speed, and at
-     * RocksDB's default 20 level-0 files writes were slowed to 16 MiB/s, then stopped, in the middle of a
-     * PutRecords run. Twice the memtable (half the files) and room for 40 files before slowing take a burst
-     * of several GiB at full speed and leave the compactions to the quiet that follows: 60 s of PutRecords
-     * (JSON, 6 M records) went from 79k to 102k records/s for the same CPU per record (docs/ARCHITECTURE.md).
-     * Nothing is compressed: records rarely compress, and LZ4 cost every flush and compaction a pass.
+     * Options of the {@code .records} keyspaces: stream records, written once in bursts and in key order
+     * per memtable (Kinesis seals a generation of its records with {@link #flush}; see its
+     * {@code RecordLog}). The memtable may grow to 128 MiB, twice what a generation fills, so that
+     * RocksDB does not flush in the middle of one; up to four may wait to be written, so that a burst
+     * faster than the disk for a moment is not held back at once. Each flushed file is moved out of level
+     * 0 at once, which for files that overlap none below is a change of metadata only: files in level 0
+     * cannot be deleted whole ({@link #deleteFiles}). Nothing is compressed: records rarely compress
+     * (producers send binary, aggregated or encrypted data), and LZ4 cost every flush a pass.
      */
     private static ColumnFamilyOptions recordOptions() {
         return new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.NO_COMPRESSION)
                 .setWriteBufferSize(RECORD_MEMTABLE_BYTES)
-                .setLevel0SlowdownWritesTrigger(40)
-                .setLevel0StopWritesTrigger(64);
+                .setMaxWriteBufferNumber(4)
+                .setLevel0FileNumCompactionTrigger(1);
     }
 
     /**

@@ -72,7 +72,7 @@ class RecordKeyspaceTest {
     }
 
     @Test
-    void recordKeyspacesTakeABurstWithoutSlowingWritesWhetherNewOrReopened() throws Exception {
+    void recordKeyspacesHoldAGenerationAndQueueFlushesWhetherNewOrReopened() throws Exception {
         try (Storage storage = Storage.open(dir, SyncPolicy.NONE, 1000)) {
             storage.keyspace(RECORDS).put(b("k"), text(1));
             storage.keyspace("test.things").put(b("k"), text(1));
@@ -89,11 +89,11 @@ class RecordKeyspaceTest {
         MutableColumnFamilyOptions.MutableColumnFamilyOptionsBuilder things = storage.read(() ->
                 storage.db().getOptions(storage.keyspace("test.things").handle()));
         assertThat(records.writeBufferSize()).isEqualTo(Storage.RECORD_MEMTABLE_BYTES);
-        assertThat(records.level0SlowdownWritesTrigger()).isEqualTo(40);
-        assertThat(records.level0StopWritesTrigger()).isEqualTo(64);
+        assertThat(records.maxWriteBufferNumber()).isEqualTo(4);
+        assertThat(records.level0FileNumCompactionTrigger()).isEqualTo(1);
         // RocksDB's defaults elsewhere.
         assertThat(things.writeBufferSize()).isEqualTo(64L << 20);
-        assertThat(things.level0SlowdownWritesTrigger()).isEqualTo(20);
+        assertThat(things.maxWriteBufferNumber()).isEqualTo(2);
     }
 
     /** A store as Lakelet wrote it before: the records keyspace with the plain options (LZ4), flushed to a file. */

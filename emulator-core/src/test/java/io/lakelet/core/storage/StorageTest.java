@@ -167,6 +167,49 @@ class StorageTest {
     }
 
     @Test
+    void aFlushSealsTheMemtableBeforeItReturns() {
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            Keyspace ks = storage.keyspace("test.records");
+            ks.put(b("a"), b("1"));
+            assertThat(activeMemtableEntries(storage, ks)).isEqualTo(1);
+            storage.flush(ks, false);
+            // The file may still be being written, but later writes already go to a new memtable.
+            assertThat(activeMemtableEntries(storage, ks)).isZero();
+            ks.put(b("b"), b("2"));
+            assertThat(activeMemtableEntries(storage, ks)).isEqualTo(1);
+            storage.flush(ks, true);
+            assertThat(activeMemtableEntries(storage, ks)).isZero();
+            assertThat(storage.longProperty(ks, "rocksdb.num-immutable-mem-table")).as("both written").isZero();
+            assertThat(s(ks.get(b("a")))).isEqualTo("1");
+            assertThat(s(ks.get(b("b")))).isEqualTo("2");
+        }
+    }
+
+    private static long activeMemtableEntries(Storage storage, Keyspace ks) {
+        return storage.longProperty(ks, "rocksdb.num-entries-active-mem-table");
+    }
+
+    @Test
+    void aDroppedKeyspaceIsGoneAfterReopenAndOthersStay() {
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            storage.keyspace("test.old").put(b("a"), b("1"));
+            storage.keyspace("test.things").put(b("a"), b("2"));
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            assertThat(storage.hasKeyspace("test.old")).as("opened with the store").isTrue();
+            assertThat(storage.hasKeyspace("test.never")).isFalse();
+            storage.dropKeyspace("test.old");
+            assertThat(storage.hasKeyspace("test.old")).isFalse();
+            assertThat(storage.describe()).doesNotContainKey("test.old");
+        }
+        try (Storage storage = Storage.open(dir, SyncPolicy.INTERVAL, 1000)) {
+            assertThat(storage.hasKeyspace("test.old")).isFalse();
+            assertThat(storage.keyspace("test.old").get(b("a"))).as("a new, empty keyspace").isNull();
+            assertThat(s(storage.keyspace("test.things").get(b("a")))).isEqualTo("2");
+        }
+    }
+
+    @Test
     void numericKeyPartsSortInNumericOrder() {
         byte[] minus = Keys.builder().add(-5L).build();
         byte[] zero = Keys.builder().add(0L).build();
