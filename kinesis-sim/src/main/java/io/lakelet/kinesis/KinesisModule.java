@@ -32,6 +32,7 @@ public final class KinesisModule implements ServiceModule {
     public static final ServiceDescriptor DESCRIPTOR = new ServiceDescriptor("kinesis", "Kinesis",
             Set.of("kinesis"), Set.of("Kinesis_20131202"), Protocol.AWS_JSON_1_1, "message");
 
+    private volatile RecordLog log;
     private volatile StreamCatalog catalog;
     private volatile ScheduledFuture<?> trimming;
     private volatile SubscribeToShardOperation subscriptions;
@@ -43,7 +44,7 @@ public final class KinesisModule implements ServiceModule {
 
     @Override
     public HttpService start(ServiceContext context) {
-        RecordLog log = new RecordLog(context.storage());
+        log = new RecordLog(context.storage());
         catalog = new StreamCatalog(context.storage(), log, context.clock());
         KinesisRuntime rt = new KinesisRuntime(catalog, log, context.clock(), context.config());
         JsonRpcService.Builder b = JsonRpcService.builder(DESCRIPTOR).knownOperationsOf(KinesisClient.class);
@@ -69,7 +70,11 @@ public final class KinesisModule implements ServiceModule {
 
     @Override
     public void reset() {
+        RecordLog l = log;
         StreamCatalog c = catalog;
+        if (l != null) {
+            l.reset();
+        }
         if (c != null) {
             c.load();
         }

@@ -1,8 +1,9 @@
 /**
  * Kinesis Data Streams for Lakelet: streams, shards and records kept in RocksDB (keyspaces
- * {@code kinesis.streams}, {@code kinesis.records} and {@code kinesis.accounts}, every key starting with
- * account and region), spoken over awsJson 1.1 and its CBOR twin, with SubscribeToShard as an HTTP/2 event
- * stream.
+ * {@code kinesis.streams}, {@code kinesis.accounts} and {@code kinesis.segments}, every key starting with
+ * account and region, and {@code kinesis.log.records}, whose keys start with a generation before them:
+ * see {@link io.lakelet.kinesis.model.RecordLog}), spoken over awsJson 1.1 and its CBOR twin, with
+ * SubscribeToShard as an HTTP/2 event stream.
  *
  * <p>{@code model} holds stored state (streams, shards, the record log, hash ranges, sequence numbers),
  * {@code operations} the API operations, {@code wire} the SDK response shapes, opaque tokens and
@@ -27,6 +28,8 @@
  *       strictly ordered by arrival.</li>
  *   <li>Per-shard throughput limits apply only with {@code LAKELET_KINESIS_THROTTLE}; control-plane call
  *       rates are not limited.</li>
+ *   <li>Records past the retention period are hidden from every read at once, but their space is freed a
+ *       segment (what a shard wrote in one generation, up to 64 MiB of the store's writes) at a time.</li>
  * </ul>
  */
 package io.lakelet.kinesis;

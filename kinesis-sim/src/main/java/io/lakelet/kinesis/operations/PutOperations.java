@@ -6,6 +6,7 @@ import io.lakelet.core.http.RequestContext;
 import io.lakelet.core.protocol.JsonRpcService;
 import io.lakelet.kinesis.model.HashRanges;
 import io.lakelet.kinesis.model.Publication;
+import io.lakelet.kinesis.model.RecordLog;
 import io.lakelet.kinesis.model.Shard;
 import io.lakelet.kinesis.model.StoredRecord;
 import io.lakelet.kinesis.model.Stream;
@@ -59,6 +60,7 @@ public final class PutOperations {
         StoredRecord r;
         Shard shard;
         Publication publication;
+        RecordLog.Append append;
         synchronized (s) {
             Validation fits = Validation.check();
             checkSize(fits, "data", p.data().length, s);
@@ -67,11 +69,17 @@ public final class PutOperations {
             if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
                 throw AwsException.client("ProvisionedThroughputExceededException", rateExceeded(s, shard));
             }
-            r = record(s, shard, p);
-            publication = s.publication();
-            publication.begin(r.counter(), r.counter());
+            append = rt.log().startAppend();
+            try {
+                r = record(s, shard, p);
+                publication = s.publication();
+                publication.begin(r.counter(), r.counter());
+            } catch (RuntimeException e) {
+                append.close();
+                throw e;
+            }
         }
-        write(s, List.of(r), publication);
+        write(s, append, List.of(r), publication);
         return PutRecordResponse.builder()
                 .shardId(shard.id())
                 .sequenceNumber(r.sequenceNumber())
@@ -80,12 +88,13 @@ public final class PutOperations {
     }
 
     /**
-     * Writes records whose counters were taken under the stream's lock, outside it, so that concurrent
-     * puts share RocksDB group commits; readers see them once every earlier counter is written too.
+     * Writes records whose counters (and generation, {@link RecordLog#startAppend()}) were taken under the
+     * stream's lock, outside it, so that concurrent puts share RocksDB group commits; readers see them
+     * once every earlier counter is written too.
      */
-    private void write(Stream s, List<StoredRecord> records, Publication publication) {
+    private void write(Stream s, RecordLog.Append append, List<StoredRecord> records, Publication publication) {
         try {
-            rt.log().append(s.key(), records);
+            rt.log().append(append, s.key(), records);
         } finally {
             publication.complete(records.get(0).counter());
         }
@@ -123,6 +132,7 @@ public final class PutOperations {
         Stream s = writable(ctx, in.streamName(), in.streamARN());
         List<StoredRecord> accepted = new ArrayList<>(pending.size());
         Publication publication = null;
+        RecordLog.Append append = null;
         PutRecordsResponse response;
         synchronized (s) {
             Validation fits = Validation.check();
@@ -133,35 +143,49 @@ public final class PutOperations {
                 }
             }
             fits.orThrow();
-            List<PutRecordsResultEntry> results = new ArrayList<>(pending.size());
-            int failed = 0;
-            List<Shard> open = s.openShards();
-            for (Pending p : pending) {
-                Shard shard = shardFor(s, open, p.hashKey());
-                if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
-                    failed++;
+            // The generation taken for the first accepted record is given back if anything fails here.
+            try {
+                List<PutRecordsResultEntry> results = new ArrayList<>(pending.size());
+                int failed = 0;
+                List<Shard> open = s.openShards();
+                for (Pending p : pending) {
+                    Shard shard = shardFor(s, open, p.hashKey());
+                    if (!rt.throttle().allowWrite(s.key(), shard.index(), p.data().length + p.partitionKey().length())) {
+                        failed++;
+                        results.add(PutRecordsResultEntry.builder()
+                                .errorCode("ProvisionedThroughputExceededException")
+                                .errorMessage(rateExceeded(s, shard))
+                                .build());
+                        continue;
+                    }
+                    if (append == null) {
+                        append = rt.log().startAppend();
+                    }
+                    StoredRecord r = record(s, shard, p);
+                    accepted.add(r);
                     results.add(PutRecordsResultEntry.builder()
-                            .errorCode("ProvisionedThroughputExceededException")
-                            .errorMessage(rateExceeded(s, shard))
+                            .shardId(shard.id())
+                            .sequenceNumber(r.sequenceNumber())
                             .build());
-                    continue;
                 }
-                StoredRecord r = record(s, shard, p);
-                accepted.add(r);
-                results.add(PutRecordsResultEntry.builder().shardId(shard.id()).sequenceNumber(r.sequenceNumber()).build());
+                if (!accepted.isEmpty()) {
+                    publication = s.publication();
+                    publication.begin(accepted.get(0).counter(), accepted.get(accepted.size() - 1).counter());
+                }
+                response = PutRecordsResponse.builder()
+                        .failedRecordCount(failed)
+                        .records(results)
+                        .encryptionType(s.encryptionType())
+                        .build();
+            } catch (RuntimeException e) {
+                if (append != null) {
+                    append.close();
+                }
+                throw e;
             }
-            if (!accepted.isEmpty()) {
-                publication = s.publication();
-                publication.begin(accepted.get(0).counter(), accepted.get(accepted.size() - 1).counter());
-            }
-            response = PutRecordsResponse.builder()
-                    .failedRecordCount(failed)
-                    .records(results)
-                    .encryptionType(s.encryptionType())
-                    .build();
         }
         if (!accepted.isEmpty()) {
-            write(s, accepted, publication);
+            write(s, append, accepted, publication);
         }
         return response;
     }

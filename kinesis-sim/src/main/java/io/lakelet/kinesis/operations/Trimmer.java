@@ -7,8 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes records older than each stream's retention period. Reads already hide such records (they
- * filter by the clock), so this only reclaims space; it runs on a worker, never on the event loop. The
+ * Deletes records older than each stream's retention period, a segment at a time, and then the files
+ * left holding no segment ({@code RecordLog}). Reads already hide such records (they filter by the
+ * clock), so this only reclaims space; it runs on a worker, never on the event loop. The
  * stream's sequence counter is stored first: after a restart it is recovered from the newest stored
  * record, which trimming may have removed.
  */
@@ -40,6 +41,7 @@ public final class Trimmer implements Runnable {
                     rt.log().trim(s.key(), shard, horizon);
                 }
             }
+            rt.log().collect();
         } catch (RuntimeException e) {
             LOG.warn("trimming Kinesis records failed; the next run retries", e);
         }
