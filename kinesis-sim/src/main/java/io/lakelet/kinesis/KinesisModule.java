@@ -20,6 +20,7 @@ import io.lakelet.kinesis.operations.ReshardOperations;
 import io.lakelet.kinesis.operations.StreamOperations;
 import io.lakelet.kinesis.operations.SubscribeToShardOperation;
 import io.lakelet.kinesis.operations.TagOperations;
+import io.lakelet.kinesis.operations.RateLimits;
 import io.lakelet.kinesis.operations.Trimmer;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -61,7 +62,8 @@ public final class KinesisModule implements ServiceModule {
         consumers.register(b);
         subscriptions = new SubscribeToShardOperation(rt, consumers, reads, context.scheduler(), context.workers());
         subscriptions.register(b);
-        b.decorateResponses((ctx, r) -> r.header("x-amz-id-2", ctx.requestId()));
+        b.decorateResponses((ctx, r) -> r.header("x-amz-id-2", ctx.requestId()))
+                .checkInputs(new RateLimits(rt.throttle()));
         Trimmer trimmer = new Trimmer(rt);
         trimming = context.scheduler().scheduleWithFixedDelay(() -> context.workers().execute(trimmer),
                 1, 1, TimeUnit.MINUTES);

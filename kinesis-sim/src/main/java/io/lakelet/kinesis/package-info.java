@@ -26,8 +26,10 @@
  *       5 MiB gets InvalidArgumentException "Records size exceeds 5 MB limit".</li>
  *   <li>SequenceNumberForOrdering is validated and otherwise unused: records of a stream are already
  *       strictly ordered by arrival.</li>
- *   <li>Per-shard throughput limits apply only with {@code LAKELET_KINESIS_THROTTLE}; control-plane call
- *       rates are not limited.</li>
+ *   <li>Per-shard throughput limits and the call rate of each operation (as its API reference gives it)
+ *       apply only with {@code LAKELET_KINESIS_THROTTLE}, counted in one-second windows where AWS uses
+ *       token buckets. "Rate exceeded for account N." (for calls that name no stream) and the wording of
+ *       the 24-hour UpdateShardCount limit are Lakelet's; AWS's were not found.</li>
  *   <li>Records past the retention period are hidden from every read at once, but their space is freed a
  *       segment (what a shard wrote in one generation, up to 64 MiB of the store's writes) at a time.</li>
  * </ul>

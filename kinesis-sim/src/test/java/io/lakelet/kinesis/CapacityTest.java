@@ -11,11 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
+import software.amazon.awssdk.services.kinesis.model.LimitExceededException;
 import software.amazon.awssdk.services.kinesis.model.MinimumThroughputBillingCommitmentOutput;
 import software.amazon.awssdk.services.kinesis.model.MinimumThroughputBillingCommitmentOutputStatus;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
 
-/** Maximum record size, warm throughput and the billing commitment. */
+/** Maximum record size, warm throughput, the billing commitment and how often a stream may be scaled. */
 class CapacityTest {
     private static final MutableClock CLOCK = new MutableClock();
     private static KinesisServer k;
@@ -79,5 +80,27 @@ class CapacityTest {
         CLOCK.advance(Duration.ofHours(25));
         assertThat(k.cbor.describeAccountSettings(b -> { }).minimumThroughputBillingCommitment().status())
                 .isEqualTo(MinimumThroughputBillingCommitmentOutputStatus.DISABLED);
+    }
+
+    @Test
+    void aStreamChangesItsShardCountAtMostTenTimesInARolling24Hours() {
+        String stream = k.stream(1);
+        for (int i = 0; i < 10; i++) {
+            int target = i % 2 == 0 ? 2 : 1;
+            k.cbor.updateShardCount(b -> b.streamName(stream).targetShardCount(target).scalingType("UNIFORM_SCALING"));
+            CLOCK.advance(Duration.ofMinutes(1));
+        }
+        assertThatThrownBy(() -> k.cbor.updateShardCount(b -> b.streamName(stream).targetShardCount(2)
+                .scalingType("UNIFORM_SCALING")))
+                .isInstanceOf(LimitExceededException.class)
+                .hasMessageStartingWith("UpdateShardCount for stream " + stream + " under account 000000000000"
+                        + " would exceed 10 shard count updates in a rolling 24-hour period.");
+        assertThat(k.cbor.listShards(b -> b.streamName(stream)).shards().stream()
+                .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null)).as("open shards").hasSize(1);
+        // The same count again changes nothing and is not counted.
+        k.cbor.updateShardCount(b -> b.streamName(stream).targetShardCount(1).scalingType("UNIFORM_SCALING"));
+
+        CLOCK.advance(Duration.ofHours(24).minusMinutes(9));
+        k.cbor.updateShardCount(b -> b.streamName(stream).targetShardCount(2).scalingType("UNIFORM_SCALING"));
     }
 }

@@ -31,12 +31,23 @@ public final class JsonRpcService implements HttpService {
     private final OperationTable operations;
     private final BiConsumer<RequestContext, Response.Builder> decorator;
     private final UnaryOperator<String> errorType;
+    private final InputCheck inputCheck;
 
     private JsonRpcService(Builder b) {
         this.descriptor = b.descriptor;
         this.operations = b.operations.build();
         this.decorator = b.decorator;
         this.errorType = b.errorType;
+        this.inputCheck = b.inputCheck;
+    }
+
+    /**
+     * A check of every decoded input before its operation runs, such as a rate limit; it refuses a call
+     * by throwing an {@link AwsException}.
+     */
+    @FunctionalInterface
+    public interface InputCheck {
+        void check(RequestContext ctx, String operation, Object input);
     }
 
     public static Builder builder(ServiceDescriptor descriptor) {
@@ -67,6 +78,9 @@ public final class JsonRpcService implements HttpService {
             }
         }
         Object input = builder.build();
+        if (inputCheck != null) {
+            inputCheck.check(ctx, operation, input);
+        }
         op.handler().invoke(exchange, input, output -> encode(codec, request, ctx, output),
                 error -> renderError(error, request, ctx));
     }
@@ -147,6 +161,7 @@ public final class JsonRpcService implements HttpService {
         private final OperationTable.Builder operations;
         private BiConsumer<RequestContext, Response.Builder> decorator = (c, b) -> { };
         private UnaryOperator<String> errorType = UnaryOperator.identity();
+        private InputCheck inputCheck;
 
         private Builder(ServiceDescriptor descriptor) {
             this.descriptor = descriptor;
@@ -188,6 +203,12 @@ public final class JsonRpcService implements HttpService {
          */
         public Builder errorType(UnaryOperator<String> errorType) {
             this.errorType = errorType;
+            return this;
+        }
+
+        /** Runs {@code check} on every decoded input before its operation. */
+        public Builder checkInputs(InputCheck check) {
+            this.inputCheck = check;
             return this;
         }
 

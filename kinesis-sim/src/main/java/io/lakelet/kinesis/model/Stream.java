@@ -41,6 +41,8 @@ public final class Stream {
     private int maxRecordSizeKiB = 1024;
     private Integer warmThroughputMiBps;
     private List<Consumer> consumers = new ArrayList<>();
+    /** When UpdateShardCount changed the shard count, in the last 24 hours. */
+    private List<Long> shardCountUpdates = new ArrayList<>();
     private volatile int openShardCount;
     /** Not stored: rebuilt from the counter when the stream is loaded. */
     private transient Publication publication;
@@ -251,6 +253,16 @@ public final class Stream {
 
     public List<Consumer> consumers() {
         return consumers;
+    }
+
+    /** How many times UpdateShardCount changed the shard count in the 24 hours before {@code nowMillis}. */
+    public int shardCountUpdatesSince(long nowMillis) {
+        shardCountUpdates.removeIf(t -> t <= nowMillis - Duration.ofHours(24).toMillis());
+        return shardCountUpdates.size();
+    }
+
+    public void shardCountUpdated(long nowMillis) {
+        shardCountUpdates.add(nowMillis);
     }
 
     /** The shards that replaced a closed shard: created when it closed, over part of its range. */

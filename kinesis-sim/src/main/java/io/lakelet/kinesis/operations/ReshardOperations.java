@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
  * neither loses nor repeats a record.
  */
 public final class ReshardOperations {
+    /** Shard count changes a stream takes in a rolling 24 hours, as in AWS. */
+    static final int MAX_SHARD_COUNT_UPDATES = 10;
     static final Pattern HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
 
     private final KinesisRuntime rt;
@@ -113,11 +115,18 @@ public final class ReshardOperations {
                         + " under account " + s.account() + " must be between half and double the current"
                         + " open shard count " + current + ".");
             }
+            long now = rt.clock().millis();
+            if (target != current && s.shardCountUpdatesSince(now) >= MAX_SHARD_COUNT_UPDATES) {
+                // AWS: "you cannot ... scale more than ten times per rolling 24-hour period per stream".
+                throw KinesisErrors.limitExceeded("UpdateShardCount for stream " + s.name() + " under account "
+                        + s.account() + " would exceed " + MAX_SHARD_COUNT_UPDATES
+                        + " shard count updates in a rolling 24-hour period.");
+            }
             if (target > current) {
                 rt.checkShardLimit(s.account(), s.region(), target - current);
             }
             if (target != current) {
-                long now = rt.clock().millis();
+                s.shardCountUpdated(now);
                 s.closeShards(open, now);
                 for (HashRanges.Range r : HashRanges.even(target)) {
                     Shard first = containing(open, r.start());

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Optional per-shard throughput limits as AWS enforces them (1 MiB or 1,000 records per second in, five
- * GetRecords calls per second out), counted in one-second windows of the injected clock. Off unless
- * {@code LAKELET_KINESIS_THROTTLE} is set; when off every call is allowed.
+ * GetRecords calls per second out), and the call rates of {@link RateLimits}, counted in one-second
+ * windows of the injected clock. Off unless {@code LAKELET_KINESIS_THROTTLE} is set; when off every call
+ * is allowed.
  */
 public final class Throttle {
     static final int RECORDS_PER_SECOND = 1000;
@@ -17,7 +18,7 @@ public final class Throttle {
 
     private final Clock clock;
     private final boolean enabled;
-    private final Map<ShardKey, Window> windows = new ConcurrentHashMap<>();
+    private final Map<Object, Window> windows = new ConcurrentHashMap<>();
 
     private record ShardKey(StreamKey stream, int shard, boolean read) {
     }
@@ -64,7 +65,26 @@ public final class Throttle {
         }
     }
 
-    private Window window(ShardKey key) {
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Counts one call under {@code key}; false if that makes more than {@code perSecond} this second. */
+    public boolean allowCall(Object key, int perSecond) {
+        if (!enabled) {
+            return true;
+        }
+        Window w = window(key);
+        synchronized (w) {
+            if (w.records + 1 > perSecond) {
+                return false;
+            }
+            w.records++;
+            return true;
+        }
+    }
+
+    private Window window(Object key) {
         Window w = windows.computeIfAbsent(key, k -> new Window());
         long second = clock.millis() / 1000;
         synchronized (w) {
