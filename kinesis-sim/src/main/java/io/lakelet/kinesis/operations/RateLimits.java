@@ -60,8 +60,11 @@ public final class RateLimits implements JsonRpcService.InputCheck {
 
     @Override
     public void check(RequestContext ctx, String operation, Object input) {
+        if (!throttle.enabled()) {
+            return;
+        }
         Limit limit = LIMITS.get(operation);
-        if (limit == null || !throttle.enabled() || !(input instanceof SdkPojo pojo)) {
+        if (limit == null || !(input instanceof SdkPojo pojo)) {
             return;
         }
         String stream = member(pojo, "StreamName");
