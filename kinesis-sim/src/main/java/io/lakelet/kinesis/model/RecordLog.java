@@ -157,8 +157,7 @@ public final class RecordLog {
         try {
             // One key prefix per shard for the whole batch: a batch of 500 spreads over a few shards.
             byte[][] prefixes = new byte[0][];
-            List<Segments> opened = null;
-            List<Long> openedAt = null;
+            List<Opened> opened = null;
             byte[] generationKey = generationKey(a.generation);
             try (Batch b = storage.batch()) {
                 for (StoredRecord r : batch) {
@@ -175,10 +174,8 @@ public final class RecordLog {
                             b.put(segmentIndex, Keys.withLong(shardPrefix, r.counter()), generationKey);
                             if (opened == null) {
                                 opened = new ArrayList<>();
-                                openedAt = new ArrayList<>();
                             }
-                            opened.add(s);
-                            openedAt.add(r.counter());
+                            opened.add(new Opened(s, r.counter()));
                         }
                     }
                     byte[] key = Keys.withLong(prefixes[shard], r.counter());
@@ -189,8 +186,8 @@ public final class RecordLog {
                 b.commit();
             }
             if (opened != null) {
-                for (int i = 0; i < opened.size(); i++) {
-                    opened.get(i).add(openedAt.get(i), a.generation);
+                for (Opened o : opened) {
+                    o.segments().add(o.firstCounter(), a.generation);
                 }
             }
         } finally {
@@ -479,6 +476,10 @@ public final class RecordLog {
     }
 
     private record ShardRef(StreamKey stream, int shard) {
+    }
+
+    /** A segment a batch names, and the first counter the batch writes to it. */
+    private record Opened(Segments segments, long firstCounter) {
     }
 
     private Segments segments(StreamKey stream, int shard) {

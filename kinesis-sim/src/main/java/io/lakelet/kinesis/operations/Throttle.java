@@ -52,17 +52,7 @@ public final class Throttle {
 
     /** Counts one GetRecords call on the shard; false if that exceeds five per second. */
     public boolean allowRead(StreamKey stream, int shard) {
-        if (!enabled) {
-            return true;
-        }
-        Window w = window(new ShardKey(stream, shard, true));
-        synchronized (w) {
-            if (w.records + 1 > READS_PER_SECOND) {
-                return false;
-            }
-            w.records++;
-            return true;
-        }
+        return allowCall(new ShardKey(stream, shard, true), READS_PER_SECOND);
     }
 
     public boolean enabled() {
