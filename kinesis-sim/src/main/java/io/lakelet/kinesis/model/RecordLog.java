@@ -167,7 +167,7 @@ public final class RecordLog {
                     }
                     if (prefixes[shard] == null) {
                         byte[] shardPrefix = shardPrefix(stream, shard);
-                        prefixes[shard] = concat(generationKey, shardPrefix);
+                        prefixes[shard] = inGeneration(a.generation, shardPrefix);
                         Segments s = segments(stream, shard);
                         if (!s.indexed(a.generation)) {
                             // Until a batch that names this segment is written, every batch names it.
@@ -289,7 +289,7 @@ public final class RecordLog {
         byte[] shardPrefix = shardPrefix(stream, shard);
         long[] gens = segments(stream, shard).all();
         for (int i = gens.length - 1; i >= 0; i--) {
-            byte[] prefix = concat(generationKey(gens[i]), shardPrefix);
+            byte[] prefix = inGeneration(gens[i], shardPrefix);
             Scan.Entry e = records.last(prefix);
             if (e != null) {
                 return StoredRecord.decode(shard, Keys.readLong(e.key(), prefix.length), e.value());
@@ -312,7 +312,7 @@ public final class RecordLog {
             if (gen >= current) {
                 break;
             }
-            Scan.Entry newest = records.last(concat(generationKey(gen), shardPrefix));
+            Scan.Entry newest = records.last(inGeneration(gen, shardPrefix));
             if (newest != null && arrival(newest.value()) >= millis) {
                 break;
             }
@@ -360,7 +360,7 @@ public final class RecordLog {
     public void deleteStream(StreamKey stream) {
         byte[] streamPrefix = streamPrefix(stream);
         try (Append a = startAppend(); Batch b = storage.batch()) {
-            b.deletePrefix(records, concat(generationKey(a.generation), streamPrefix));
+            b.deletePrefix(records, inGeneration(a.generation, streamPrefix));
             b.deletePrefix(segmentIndex, streamPrefix);
             b.commit();
         }
@@ -381,7 +381,6 @@ public final class RecordLog {
         private final long[] gens;
         private final long from;
         private int next;
-        private int prefixLength;
         private Scan scan;
 
         ShardScan(StreamKey stream, int shard, long from) {
@@ -399,8 +398,7 @@ public final class RecordLog {
                 if (next == gens.length) {
                     return false;
                 }
-                byte[] prefix = concat(generationKey(gens[next++]), shardPrefix);
-                prefixLength = prefix.length;
+                byte[] prefix = inGeneration(gens[next++], shardPrefix);
                 scan = records.scanFrom(prefix, Keys.withLong(prefix, from));
             }
             return true;
@@ -411,7 +409,7 @@ public final class RecordLog {
         }
 
         long counter(Scan.Entry e) {
-            return Keys.readLong(e.key(), prefixLength);
+            return Keys.readLong(e.key(), Long.BYTES + shardPrefix.length);
         }
 
         @Override
@@ -514,7 +512,7 @@ public final class RecordLog {
                     shard = Arrays.copyOf(key, key.length - Long.BYTES);
                     b.put(segmentIndex, key, generationKey);
                 }
-                b.put(records, concat(generationKey, key), e.value());
+                b.put(records, inGeneration(0, key), e.value());
                 if (++copied % MIGRATION_BATCH == 0) {
                     b.commit();
                     b.close();
@@ -537,6 +535,11 @@ public final class RecordLog {
 
     private static byte[] generationKey(long gen) {
         return Keys.builder().add(gen).build();
+    }
+
+    /** A key or key prefix in a generation: the generation, then {@code rest}. */
+    private static byte[] inGeneration(long gen, byte[] rest) {
+        return concat(generationKey(gen), rest);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
